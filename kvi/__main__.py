@@ -1,0 +1,3 @@
+from kvi.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,138 @@
+"""The whole build, in one direction: load → render → MkDocs per language → Pagefind → swap."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kvi import engine, model as data_model, navigation, pages, publish, render, search
+from kvi.engine import LanguageBuild
+from kvi.languages import Language, load_languages, load_ui_strings
+from kvi.problems import Problem, fail_if
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    pages_per_language: dict[str, int]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Inputs:
+    """Everything read from the editors' folders, validated."""
+
+    languages: list[Language]
+    model: data_model.Model
+    ui: dict[str, dict[str, str]]
+    nav: list
+    rendered: list[render.RenderedPage]
+
+
+def load_inputs(root: Path = ROOT) -> Inputs:
+    """Read and check all content and data; raise BuildFailed listing every problem."""
+    languages = load_languages(root)
+    problems: list[Problem] = []
+    model, found = data_model.load(root)
+    problems += found
+    ui, found = load_ui_strings(root, languages)
+    problems += found
+    trees = {}
+    for language in languages:
+        trees[language.code], found = pages.load_tree(root, language.code)
+        problems += found
+    nav, found = navigation.load(root)
+    problems += found or navigation.check(nav, trees[languages[0].code], set(ui[languages[0].code]))
+    rendered, found = render.render_all(languages, trees, model)
+    fail_if(problems + found)
+    return Inputs(languages, model, ui, nav, rendered)
+
+
+def default_base_url(root: Path = ROOT) -> str:
+    return _read_base_config(root)["site_url"]
+
+
+def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date | None = None,
+          root: Path = ROOT) -> BuildResult:
+    """Build every language into out_dir; on any problem out_dir stays as it was."""
+    base_url = _with_slash(base_url or default_base_url(root))
+    build_date = build_date or datetime.datetime.now(datetime.UTC).date()
+    clock = time.perf_counter()
+    inputs = load_inputs(root)
+    work = root / ".build"
+    render.write_trees(root, inputs.rendered, inputs.languages, work / "docs")
+    seconds = {"render": time.perf_counter() - clock}
+
+    clock = time.perf_counter()
+    staging = publish.staging_dir(out_dir)
+    try:
+        parts = staging / ".parts"
+        builds = [_language_build(root, inputs, language, base_url, work / "docs", parts) for language in inputs.languages]
+        epoch = int(datetime.datetime.combine(build_date, datetime.time(), datetime.UTC).timestamp())
+        fail_if(engine.build_all(root, builds, work / "config", epoch))
+        _assemble(parts, staging, inputs.languages)
+        seconds["mkdocs"] = time.perf_counter() - clock
+
+        clock = time.perf_counter()
+        fail_if(search.index(staging))
+        seconds["pagefind"] = time.perf_counter() - clock
+    except BaseException:
+        publish.discard(staging)
+        raise
+    publish.swap(staging, out_dir)
+    counts = {language.code: sum(1 for page in inputs.rendered if page.lang == language.code)
+              for language in inputs.languages}
+    return BuildResult(out_dir, counts, seconds)
+
+
+def _language_build(root: Path, inputs: Inputs, language: Language, base_url: str, docs: Path, parts: Path) -> LanguageBuild:
+    ui = inputs.ui[language.code]
+    config = {
+        "site_url": base_url + language.prefix,
+        "docs_dir": str(docs / language.code),
+        "site_dir": str(parts / language.code),
+        "theme": {"name": "material", "custom_dir": str(root / "overrides"), "language": language.theme_language},
+        "nav": navigation.for_language(inputs.nav, ui),
+        "extra": {"kvi": {
+            "language": language.__dict__,
+            "languages": [{**other.__dict__, "prefix": other.prefix} for other in inputs.languages],
+            # From a page of this language back to the site root, where the search bundle lives.
+            "root": "../" if language.prefix else "",
+            "base_url": base_url,
+            "ui": ui,
+            **render.template_facts(inputs.model, language.locale),
+        }},
+    }
+    return LanguageBuild(language, config, render.sources(inputs.rendered, language.code))
+
+
+def _assemble(parts: Path, staging: Path, languages: list[Language]) -> None:
+    """German at the root, every other language in its own folder."""
+    for language in languages:
+        target = staging / language.prefix
+        target.mkdir(parents=True, exist_ok=True)
+        for item in (parts / language.code).iterdir():
+            item.rename(target / item.name)
+    shutil.rmtree(parts)
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+class _BaseConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for plain values; Python tags (slugify) are MkDocs' business."""
+
+
+_BaseConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _read_base_config(root: Path) -> dict:
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_BaseConfigLoader)

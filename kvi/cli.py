@@ -1,0 +1,83 @@
+"""The one command-line entry point: `python -m kvi <verb>`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from kvi.problems import BuildFailed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kvi", description="Build and check the website Kinder von Inhaftierten NRW.")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    check = verbs.add_parser("check", help="validate content and data; print every problem, build nothing")
+    check.set_defaults(run=_check)
+
+    build = verbs.add_parser("build", help="build every language into a folder (default: site/)")
+    build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site)")
+    _add_site_options(build)
+    build.set_defaults(run=_build)
+
+    serve = verbs.add_parser("serve", help="build and serve on http://127.0.0.1:8000, rebuilding on change")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=_serve)
+
+    bench = verbs.add_parser("bench", help="build from scratch and print timings, page weights and search bytes")
+    bench.set_defaults(run=_bench)
+
+    report = verbs.add_parser("translations", help="list each page's translation status per language")
+    report.set_defaults(run=_translations)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except BuildFailed as failure:
+        print(failure.report(), file=sys.stderr)
+        return 1
+
+
+def _add_site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--base-url", help="address the site is published at, e.g. https://example.org/kvi/ "
+                        "(default: site_url in mkdocs.yml)")
+    parser.add_argument("--build-date", type=datetime.date.fromisoformat,
+                        help="date the build counts as made, YYYY-MM-DD (default: today); same inputs and date give the same bytes")
+
+
+def _check(args: argparse.Namespace) -> int:
+    from kvi.build import load_inputs
+
+    inputs = load_inputs()
+    print(f"No problems: {len(inputs.rendered)} pages in {len(inputs.languages)} languages.")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from kvi.build import build
+
+    result = build(args.out.resolve(), args.base_url, args.build_date)
+    total = sum(result.pages_per_language.values())
+    print(f"Built {total} pages in {len(result.pages_per_language)} languages into {args.out}/ "
+          f"in {sum(result.seconds.values()):.1f} s.")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from kvi.serve import serve
+
+    return serve(args.port)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from kvi.bench import run
+
+    return run()
+
+
+def _translations(args: argparse.Namespace) -> int:
+    from kvi.translation_status import print_report
+
+    return print_report()

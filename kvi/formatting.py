@@ -1,0 +1,61 @@
+"""Facts rendered for a reader: phone links, opening hours and dates in the reader's locale."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from html import escape
+
+from babel.dates import format_date, format_time, get_day_names
+
+WEEKDAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
+
+
+def phone_link(number: str) -> str:
+    """A tap-to-call link. dir="ltr" keeps digit groups in order inside right-to-left text."""
+    digits = re.sub(r"[^0-9+]", "", number)
+    if digits.startswith("0"):
+        digits = "+49" + digits[1:]
+    # 116 xxx numbers are harmonised EU services and are dialled as they are.
+    return f'<a href="tel:{digits}" class="kvi-phone" dir="ltr">{escape(number)}</a>'
+
+
+def web_link(url: str) -> str:
+    shown = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+    return f'<a href="{escape(url)}" dir="ltr">{escape(shown)}</a>'
+
+
+def opening_hours(entries: list[dict], locale: str) -> str:
+    """'Mo.–Sa. 14:00–20:00' in the reader's locale; groups of days joined by commas."""
+    names = get_day_names("abbreviated", locale=locale)
+    parts = []
+    for entry in entries:
+        days = _day_ranges([WEEKDAYS.index(day) for day in entry["days"]], names)
+        hours = "\u2013".join(_time(entry[key], locale) for key in ("opens", "closes"))
+        parts.append(f"{days} {hours}")
+    return "; ".join(parts)
+
+
+def long_date(iso: str, locale: str) -> str:
+    return format_date(datetime.date.fromisoformat(iso), format="long", locale=locale)
+
+
+def _time(text: str, locale: str) -> str:
+    hour, minute = map(int, text.split(":"))
+    return format_time(datetime.time(hour, minute), format="short", locale=locale)
+
+
+def _day_ranges(indexes: list[int], names: dict) -> str:
+    """Consecutive days become a range: [0,1,2,3,4] → 'Mo–Fr'."""
+    runs: list[list[int]] = []
+    for index in sorted(indexes):
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return ", ".join(
+        names[run[0]] if len(run) == 1 else
+        f"{names[run[0]]}, {names[run[1]]}" if len(run) == 2 else
+        f"{names[run[0]]}\u2013{names[run[-1]]}"
+        for run in runs
+    )

@@ -1,0 +1,72 @@
+"""The site's languages and the UI strings of its templates, with German as fallback."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kvi import validate, yaml_source
+from kvi.problems import Problem, relative
+
+SOURCE = "de"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    hreflang: str
+    locale: str
+    theme_language: str
+    dir: str
+
+    @property
+    def prefix(self) -> str:
+        """Path of this language's tree below the site root: '' for German, 'en/' etc."""
+        return "" if self.code == SOURCE else f"{self.code}/"
+
+
+def load_languages(root: Path) -> list[Language]:
+    data, problems = yaml_source.load(root / "i18n" / "languages.yml", "i18n/languages.yml")
+    if problems:
+        raise ValueError("\n".join(map(str, problems)))
+    languages = [Language(**entry) for entry in data]
+    if languages[0].code != SOURCE:
+        raise ValueError(f"i18n/languages.yml: the first language must be the source, '{SOURCE}'")
+    return languages
+
+
+def load_ui_strings(root: Path, languages: list[Language]) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """Each language's strings, completed from German. A key German lacks is a typo."""
+    problems: list[Problem] = []
+    raw = {}
+    for language in languages:
+        path = root / "i18n" / "ui" / f"{language.code}.yml"
+        file = relative(path, root)
+        if not path.exists():
+            problems.append(Problem(file, None, None, "file is missing"))
+            raw[language.code] = {}
+            continue
+        data, found = yaml_source.load(path, file)
+        found = found or validate.check(data, "ui-strings", file)
+        if not found and list(data) != sorted(data):
+            found.append(Problem(file, None, None, "keys must be sorted alphabetically"))
+        problems += found
+        raw[language.code] = data if isinstance(data, dict) and not found else {}
+    german = raw[SOURCE]
+    for language in languages[1:]:
+        file = f"i18n/ui/{language.code}.yml"
+        for key, text in raw[language.code].items():
+            if key not in german:
+                problems.append(Problem(file, raw[language.code].line_of(key), key,
+                                        "unknown key: it is not in i18n/ui/de.yml (typo?)"))
+            elif _placeholders(text) != _placeholders(german[key]):
+                problems.append(Problem(file, raw[language.code].line_of(key), key,
+                                        f"placeholders must match the German text: {sorted(_placeholders(german[key]))}"))
+    strings = {language.code: {**german, **raw[language.code]} for language in languages}
+    return strings, problems
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"\{([a-z_]+)\}", text))

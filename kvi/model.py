@@ -1,0 +1,85 @@
+"""The data model: every YAML file in data/ loaded once, validated, and indexed by id.
+
+Each record remembers its file and line, so any later step (a page that refers to it,
+a report) can point an editor to the exact place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kvi import validate, yaml_source
+from kvi.problems import Problem, relative
+
+# Data file (in data/) → schema that describes it. A file in data/ that is not listed
+# here stops the build: nothing an editor adds is silently ignored.
+DATA_FILES = {
+    "organisation.yml": "organisation",
+    "helplines.yml": "helplines",
+}
+
+
+# Records the templates show on every page.
+REQUIRED = [("organisation", "landesfachstelle")]
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: str
+    id: str
+    fields: dict
+    file: str
+    line: int
+
+    def line_of(self, name: str) -> int:
+        return self.fields.line_of(name) if hasattr(self.fields, "line_of") else self.line
+
+
+@dataclass
+class Model:
+    kinds: dict[str, dict[str, Record]] = field(default_factory=dict)
+
+    def record(self, kind: str, record_id: str) -> Record | None:
+        return self.kinds.get(kind, {}).get(record_id)
+
+
+def load(root: Path) -> tuple[Model, list[Problem]]:
+    data_dir = root / "data"
+    model, problems = Model(), []
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file() and path.relative_to(data_dir).as_posix() not in DATA_FILES:
+            problems.append(Problem(relative(path, root), None, None,
+                                    "unknown data file: the build knows only "
+                                    + ", ".join(f"data/{name}" for name in DATA_FILES)))
+    for name, schema in DATA_FILES.items():
+        kind = name.removesuffix(".yml")
+        records, found = _load_kind(data_dir / name, relative(data_dir / name, root), kind, schema)
+        model.kinds[kind] = records
+        problems += found
+    problems += [Problem(f"data/{kind}.yml", None, "id", f"an entry with id '{record_id}' is required")
+                 for kind, record_id in REQUIRED if not problems and model.record(kind, record_id) is None]
+    return model, problems
+
+
+def _load_kind(path: Path, file: str, kind: str, schema: str) -> tuple[dict[str, Record], list[Problem]]:
+    if not path.exists():
+        return {}, [Problem(file, None, None, "file is missing")]
+    data, problems = yaml_source.load(path, file)
+    if data is None and not problems:
+        data = yaml_source.LocatedList()
+    if problems:
+        return {}, problems
+    problems = validate.check(data, schema, file)
+    records: dict[str, Record] = {}
+    for entry in data if isinstance(data, list) else []:
+        record_id = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(record_id, str):
+            continue
+        line = getattr(entry, "line", 0)
+        if record_id in records:
+            problems.append(Problem(file, entry.line_of("id"), "id",
+                                    f"'{record_id}' is already used at line {records[record_id].line}; ids must be unique"))
+            continue
+        records[record_id] = Record(kind, record_id, entry, file, line)
+    return records, problems

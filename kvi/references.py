@@ -1,0 +1,63 @@
+"""The one way a Markdown page refers to data: {{ kind.id.field }}.
+
+Example: {{ helplines.nummer-gegen-kummer.phone }} becomes a tap-to-call link to 116 111.
+An unknown kind, id or field, or an empty field, stops the build with the page's line.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from kvi import formatting
+from kvi.model import Model
+from kvi.problems import Problem
+
+REFERENCE = re.compile(r"\{\{(.*?)\}\}")
+PARTS = re.compile(r"^\s*([a-z_]+)\.([a-z0-9-]+)\.([a-z_]+)\s*$")
+
+# Fields whose value is shown as a link or formatted for the reader's locale.
+RENDERERS = {
+    "phone": lambda value, locale: formatting.phone_link(value),
+    "web": lambda value, locale: formatting.web_link(value),
+    "opening_hours": formatting.opening_hours,
+    "last_checked": formatting.long_date,
+}
+
+
+def resolve(text: str, model: Model, locale: str, file: str, first_line: int) -> tuple[str, list[Problem]]:
+    """Replace every reference in text; first_line is the file line where text starts."""
+    problems: list[Problem] = []
+
+    def replace(match: re.Match) -> str:
+        line = first_line + text.count("\n", 0, match.start())
+        rendered, problem = _render(match.group(1), model, locale)
+        if problem:
+            problems.append(Problem(file, line, match.group(0), problem))
+            return match.group(0)
+        return rendered
+
+    return REFERENCE.sub(replace, text), problems
+
+
+def _render(inner: str, model: Model, locale: str) -> tuple[str, str | None]:
+    parts = PARTS.match(inner)
+    if not parts:
+        return "", "a reference must look like {{ kind.id.field }}, e.g. {{ helplines.nummer-gegen-kummer.phone }}"
+    kind, record_id, name = parts.groups()
+    if kind not in model.kinds:
+        return "", f"unknown kind '{kind}' (known: {', '.join(sorted(model.kinds))})"
+    record = model.record(kind, record_id)
+    if record is None:
+        return "", f"no entry with id '{record_id}' in {kind} (known: {', '.join(sorted(model.kinds[kind]))})"
+    value = record.fields.get(name)
+    if value is None:
+        if name in record.fields:
+            return "", f"'{name}' of '{record_id}' is empty (not known yet): the page must not rely on it"
+        fields = ", ".join(sorted(k for k, v in record.fields.items() if isinstance(v, (str, list))))
+        return "", f"'{record_id}' has no field '{name}' (fields: {fields})"
+    if name in RENDERERS:
+        return RENDERERS[name](value, locale), None
+    if not isinstance(value, str):
+        return "", f"'{name}' is not text and cannot be shown in a page"
+    return escape(value), None

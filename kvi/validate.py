@@ -1,0 +1,89 @@
+"""Check loaded YAML against the project's JSON Schemas and word each error for editors."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from kvi import yaml_source
+from kvi.problems import Problem
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+
+@cache
+def _registry() -> Registry:
+    resources = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(schema)
+        resources.append((path.name, Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(schema_name: str) -> Draft202012Validator:
+    schema = _registry()[f"{schema_name}.schema.json"].contents
+    return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker())
+
+
+def check(data: Any, schema_name: str, file: str) -> list[Problem]:
+    """Every schema error in data, as problems pointing at the line of the offending value."""
+    problems = []
+    for error in validator(schema_name).iter_errors(data):
+        # For an unknown or missing key, point at the mapping that holds it.
+        path = list(error.absolute_path)
+        field = _field_name(error, path)
+        problems.append(Problem(file, yaml_source.line_at(data, path), field, _message(error)))
+    return problems
+
+
+def _field_name(error: ValidationError, path: list) -> str | None:
+    names = [str(step) if not isinstance(step, int) else f"[{step + 1}]" for step in path]
+    if error.validator == "required":
+        names.append(error.message.split("'")[1])
+    elif error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        names.append(", ".join(map(str, extra)))
+    joined = ".".join(names).replace(".[", "[")
+    return joined or None
+
+
+def _message(error: ValidationError) -> str:
+    hint = error.schema.get("x-hint")
+    value = error.instance
+    match error.validator:
+        case "required":
+            return "this field is required but missing"
+        case "additionalProperties":
+            allowed = ", ".join(sorted(error.schema.get("properties", {})))
+            return f"unknown field (allowed here: {allowed})"
+        case "type":
+            expected = error.validator_value
+            expected = " or ".join(expected) if isinstance(expected, list) else expected
+            return f"must be {_article(expected)}, found {value!r}"
+        case "enum":
+            options = ", ".join(repr(v) for v in error.validator_value)
+            return f"must be one of {options}, found {value!r}"
+        case "pattern" | "format":
+            return f"{hint or 'has the wrong form'}, found {value!r}"
+        case "minItems":
+            return f"needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}"
+        case "minLength":
+            return "must not be empty"
+        case "uniqueItems":
+            return "lists the same value twice"
+        case _:
+            return hint or error.message
+
+
+def _article(type_name: str) -> str:
+    names = {"string": "text", "array": "a list", "object": "a block of fields",
+             "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+    return names.get(type_name, type_name)
