@@ -50,7 +50,7 @@ def build_all(root: Path, builds: list[LanguageBuild], config_dir: Path, build_d
 
 
 def _build_one(build: LanguageBuild, config: Path, env: dict) -> list[Problem]:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
                             capture_output=True, text=True, env=env)
     problems = [_problem(message, build) for message in _messages(result.stderr + result.stdout)]
     if result.returncode != 0 and not problems:

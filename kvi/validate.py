@@ -57,7 +57,7 @@ def _field_name(error: ValidationError, path: list) -> str | None:
 
 def _message(error: ValidationError) -> str:
     hint = error.schema.get("x-hint")
-    value = error.instance
+    value = "nothing" if error.instance is None else repr(error.instance)
     match error.validator:
         case "required":
             return "this field is required but missing"
@@ -67,12 +67,12 @@ def _message(error: ValidationError) -> str:
         case "type":
             expected = error.validator_value
             expected = " or ".join(expected) if isinstance(expected, list) else expected
-            return f"must be {_article(expected)}, found {value!r}"
+            return f"{hint or 'must be ' + _article(expected)}, found {value}"
         case "enum":
             options = ", ".join(repr(v) for v in error.validator_value)
-            return f"must be one of {options}, found {value!r}"
+            return f"must be one of {options}, found {value}"
         case "pattern" | "format":
-            return f"{hint or 'has the wrong form'}, found {value!r}"
+            return f"{hint or 'has the wrong form'}, found {value}"
         case "minItems":
             return f"needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}"
         case "minLength":

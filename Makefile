@@ -1,0 +1,39 @@
+# Set-up and everyday commands. Each target creates the virtual environment when missing.
+#   make serve   build every language and serve on http://127.0.0.1:8000, rebuilding on change
+#   make test    run the whole test suite (installs the browser tools it needs)
+#   make site    build the deployable folder site/ (BASE_URL=https://… for the published address)
+#   make check   validate content and data only
+#   make bench   build from scratch and print timings, page weights and search bytes
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test site check bench test-tools clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(PY) -m kvi serve
+
+test: $(STAMP) test-tools
+	$(PY) -m pytest
+
+site: $(STAMP)
+	$(PY) -m kvi build --out site $(if $(BASE_URL),--base-url $(BASE_URL))
+
+check: $(STAMP)
+	$(PY) -m kvi check
+
+bench: $(STAMP) test-tools
+	$(PY) -m kvi bench
+
+test-tools:
+	sh scripts/install-test-tools.sh
+
+clean:
+	rm -rf $(VENV) .build site node_modules

@@ -1,0 +1,86 @@
+"""Language switch, right-to-left Arabic, and pages without JavaScript."""
+
+from __future__ import annotations
+
+from kvi.build import ROOT
+from kvi.languages import load_languages
+
+LANGUAGES = load_languages(ROOT)
+
+
+def test_language_switch_keeps_the_page(page, server):
+    page.goto(f"{server}erste-schritte/")
+    for language in LANGUAGES[1:]:
+        page.goto(f"{server}erste-schritte/")
+        page.click(".kvi-lang summary")
+        page.click(f".kvi-lang__list a[hreflang='{language.hreflang}']")
+        assert page.url == f"{server}{language.prefix}erste-schritte/"
+        assert page.locator("html").get_attribute("lang") == language.hreflang
+
+
+def test_language_menu_works_by_keyboard(page, server):
+    page.goto(f"{server}en/")
+    page.focus(".kvi-lang summary")
+    page.keyboard.press("Enter")
+    link = page.locator(".kvi-lang__list a[hreflang='pl']")
+    assert link.is_visible()
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}pl/")
+
+
+def test_arabic_renders_right_to_left(page, server):
+    page.goto(f"{server}ar/erste-schritte/")
+    assert page.locator("body").get_attribute("dir") == "rtl"
+    heading = page.locator("article h1")
+    assert heading.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # Text starts at the right edge of the content column.
+    article = page.locator("article").bounding_box()
+    box = heading.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e); "
+                           "const b = r.getBoundingClientRect(); return {left: b.left, right: b.right}; }")
+    assert article["x"] + article["width"] - box["right"] < 40
+    # Phone numbers keep their digit order inside Arabic text.
+    phone = page.locator("article a[href='tel:+498001110550']").first
+    assert phone.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert phone.inner_text() == "0800 111 0 550"
+
+
+def test_pages_read_fine_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(f"{server}erste-schritte/")
+        assert page.locator("article h1").inner_text() == "Erste Schritte nach einer Verhaftung"
+        assert page.locator("article a[href='tel:116111']").first.is_visible()
+        # The menu opens through its label, without scripts.
+        page.click("label.md-header__button[for='__drawer']")
+        page.locator(".md-nav--primary a[href='../suche/']").first.wait_for(state="visible")
+        # The language menu is a <details> element.
+        page.goto(f"{server}erste-schritte/")
+        page.click(".kvi-lang summary")
+        page.click(".kvi-lang__list a[hreflang='uk']")
+        assert page.url == f"{server}uk/erste-schritte/"
+        # The search page explains that search needs JavaScript.
+        page.goto(f"{server}suche/")
+        assert "JavaScript" in page.locator("article p.kvi-notice").inner_text()
+    finally:
+        context.close()
+
+
+def test_no_request_leaves_the_site_and_no_cookies(page, server):
+    hosts = set()
+    page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    for path in ["", "erste-schritte/", "ar/", "suche/?q=Besuch", "en/nicht-da/"]:
+        page.goto(f"{server}{path}")
+        if "?q=" in path:
+            page.locator(".kvi-search__results li").first.wait_for(timeout=10000)
+    assert hosts == {server.split("/")[2]}
+    assert page.context.cookies() == []
+    assert page.evaluate("localStorage.length") == 0
+
+
+def test_unknown_address_shows_the_languages_404_page(page, server):
+    response = page.goto(f"{server}en/nicht-da/")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("article h1").inner_text() == "Page not found"

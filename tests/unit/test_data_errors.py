@@ -1,0 +1,72 @@
+"""Editors' mistakes in data files: one readable line per problem, all of them at once."""
+
+from pathlib import Path
+
+import pytest
+
+from kvi import model
+from kvi.build import load_inputs
+from kvi.problems import BuildFailed
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(project: Path) -> list[str]:
+    with pytest.raises(BuildFailed) as failure:
+        load_inputs(project)
+    return [str(p) for p in failure.value.problems]
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_the_real_data_is_valid():
+    _, problems = model.load(Path(__file__).resolve().parents[2])
+    assert problems == []
+
+
+def test_wrong_phone_number_names_file_line_and_field(project):
+    helplines = project / "data" / "helplines.yml"
+    replace(helplines, 'phone: "116 111"', 'phone: "hotline 116 111"')
+    line = line_of(helplines, "hotline")
+    assert problems_of(project) == [
+        f"data/helplines.yml:{line}: [1].phone: must start with +49, 0 or 116 and hold only digits, "
+        "spaces, '/' and '-', found 'hotline 116 111'"]
+
+
+def test_missing_field_unknown_field_and_wrong_type_are_all_reported(project):
+    helplines = project / "data" / "helplines.yml"
+    replace(helplines, "  free_of_charge: true\n", "", )
+    replace(helplines, "  anonymous: true\n", "  anonymous: yes please\n  opening: daily\n")
+    found = problems_of(project)
+    assert any("[1].free_of_charge: this field is required but missing" in p for p in found)
+    assert any("[1].opening: unknown field (allowed here:" in p for p in found)
+    assert any("[1].anonymous: must be true or false, found 'yes please'" in p for p in found)
+    assert all(p.startswith("data/helplines.yml:") for p in found)
+
+
+def test_duplicate_id_is_reported_with_both_lines(project):
+    helplines = project / "data" / "helplines.yml"
+    replace(helplines, "id: elterntelefon", "id: nummer-gegen-kummer")
+    line = line_of(helplines, "id: nummer-gegen-kummer")
+    second = [i for i, l in enumerate(helplines.read_text().splitlines(), 1) if "id: nummer-gegen-kummer" in l][1]
+    assert f"data/helplines.yml:{second}: id: 'nummer-gegen-kummer' is already used at line {line}; ids must be unique" \
+        in problems_of(project)
+
+
+def test_confirmed_entry_needs_a_check_date(project):
+    replace(project / "data" / "organisation.yml", "status: to_confirm", "status: confirmed")
+    assert any("last_checked: must be a date written YYYY-MM-DD" in p for p in problems_of(project))
+
+
+def test_invalid_yaml_and_unknown_data_file(project):
+    (project / "data" / "helplines.yml").write_text("- id: x\n  name: [unclosed\n", encoding="utf-8")
+    (project / "data" / "notes.yml").write_text("a: 1\n", encoding="utf-8")
+    found = problems_of(project)
+    assert any(p.startswith("data/helplines.yml:") and "invalid YAML" in p for p in found)
+    assert any(p.startswith("data/notes.yml: unknown data file") for p in found)
