@@ -71,7 +71,7 @@ def server(site: Path, site_port: int, base_url: str):
 
 @pytest.fixture(scope="session")
 def browser():
-    from tests.browser.harness import launch
+    from kvi.browser import launch
 
     with launch() as chromium:
         yield chromium
