@@ -17,6 +17,7 @@ from kvi.problems import Problem, relative
 DATA_FILES = {
     "organisation.yml": "organisation",
     "helplines.yml": "helplines",
+    "districts.yml": "districts",
 }
 
 
@@ -31,9 +32,6 @@ class Record:
     fields: dict
     file: str
     line: int
-
-    def line_of(self, name: str) -> int:
-        return self.fields.line_of(name) if hasattr(self.fields, "line_of") else self.line
 
 
 @dataclass

@@ -51,6 +51,8 @@ def _render_page(page: Page, source: Page, language: Language, available: list[s
     fallback = page is source and language.code != SOURCE
     locale = "de_DE" if fallback else language.locale
     body, problems = references.resolve(page.body, model, locale, page.file, page.body_line)
+    districts, unknown = _districts(source, model)
+    problems += unknown if language.code == SOURCE else []
     translation = page.meta.get("translation", {})
     meta = {
         "description": page.meta["description"],
@@ -58,6 +60,7 @@ def _render_page(page: Page, source: Page, language: Language, available: list[s
         "kvi": {
             "section": source.meta.get("section"),
             "audience": list(source.meta.get("audience", [])),
+            "districts": districts,
             "fallback": fallback,
             "unreviewed": bool(translation) and not translation.get("reviewed", False),
             "available": available,
@@ -66,6 +69,20 @@ def _render_page(page: Page, source: Page, language: Language, available: list[s
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
     text = f"---\n{front}---\n{body}"
     return RenderedPage(language.code, page.path, page.file, fallback, text), problems
+
+
+def _districts(page: Page, model: Model) -> tuple[list[str], list[Problem]]:
+    """Names of the districts a page is about; an unknown id is a problem."""
+    names, problems = [], []
+    ids = page.meta.get("districts", [])
+    for index, district_id in enumerate(ids):
+        record = model.record("districts", district_id)
+        if record:
+            names.append(record.fields["name"])
+        else:
+            problems.append(Problem(page.file, ids.item_lines[index], "districts",
+                                    f"unknown district id '{district_id}' (see data/districts.yml)"))
+    return names, problems
 
 
 def template_facts(model: Model, locale: str) -> dict:

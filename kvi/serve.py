@@ -65,7 +65,7 @@ class _Rebuild(FileSystemEventHandler):
 def _build_and_report(base_url: str) -> None:
     try:
         result = build(PREVIEW, base_url)
-        print(f"Rebuilt {sum(result.pages_per_language.values())} pages in {sum(result.seconds.values()):.1f} s.", flush=True)
+        print(f"Built {sum(result.pages_per_language.values())} pages in {sum(result.seconds.values()):.1f} s.", flush=True)
     except BuildFailed as failure:
         print(failure.report(), "\nThe preview still shows the last good build.", flush=True)
 

@@ -86,3 +86,23 @@ def test_broken_link_and_anchor_stop_the_build_and_keep_the_old_site(project, tm
     assert any(p.startswith("content/de/erste-schritte.md: [de]") and "gibt-es-nicht" in p for p in found)
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_unknown_district_id_names_page_and_line(project):
+    page = project / "content" / "de" / "erste-schritte.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("audience: [eltern]\n", "audience: [eltern]\ndistricts:\n  - koeln\n  - koelle\n"),
+                    encoding="utf-8")
+    assert problems_of(project) == [
+        "content/de/erste-schritte.md:7: districts: unknown district id 'koelle' (see data/districts.yml)"]
+
+
+def test_district_of_a_page_becomes_a_search_filter_in_every_language(project, tmp_path):
+    page = project / "content" / "de" / "erste-schritte.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("audience: [eltern]\n", "audience: [eltern]\ndistricts: [koeln, kreis-borken]\n"),
+                    encoding="utf-8")
+    out = tmp_path / "site"
+    build(out, "http://127.0.0.1:8000/", datetime.date(2026, 11, 25), root=project)
+    for prefix in ("", "ar/"):
+        html = (out / prefix / "erste-schritte/index.html").read_text(encoding="utf-8")
+        assert '<span data-pagefind-filter="district">Köln</span>' in html
+        assert '<span data-pagefind-filter="district">Kreis Borken</span>' in html
