@@ -25,13 +25,19 @@ RENDERERS = {
 }
 
 
-def resolve(text: str, model: Model, locale: str, file: str, first_line: int) -> tuple[str, list[Problem]]:
-    """Replace every reference in text; first_line is the file line where text starts."""
+def resolve(text: str, model: Model, locale: str, file: str, first_line: int,
+            german_in_foreign_text: bool = False) -> tuple[str, list[Problem]]:
+    """Replace every reference in text; first_line is the file line where text starts.
+
+    Data text is German (names of services, organisations). Inside a page in another
+    language it is marked as German and isolated, so screen readers pronounce it right and
+    its brackets stay in place in right-to-left text.
+    """
     problems: list[Problem] = []
 
     def replace(match: re.Match) -> str:
         line = first_line + text.count("\n", 0, match.start())
-        rendered, problem = _render(match.group(1), model, locale)
+        rendered, problem = _render(match.group(1), model, locale, german_in_foreign_text)
         if problem:
             problems.append(Problem(file, line, match.group(0), problem))
             return match.group(0)
@@ -40,7 +46,7 @@ def resolve(text: str, model: Model, locale: str, file: str, first_line: int) ->
     return REFERENCE.sub(replace, text), problems
 
 
-def _render(inner: str, model: Model, locale: str) -> tuple[str, str | None]:
+def _render(inner: str, model: Model, locale: str, mark_german: bool) -> tuple[str, str | None]:
     parts = PARTS.match(inner)
     if not parts:
         return "", "a reference must look like {{ kind.id.field }}, e.g. {{ helplines.nummer-gegen-kummer.phone }}"
@@ -60,4 +66,6 @@ def _render(inner: str, model: Model, locale: str) -> tuple[str, str | None]:
         return RENDERERS[name](value, locale), None
     if not isinstance(value, str):
         return "", f"'{name}' is not text and cannot be shown in a page"
+    if mark_german:
+        return f'<span lang="de" dir="ltr">{escape(value)}</span>', None
     return escape(value), None

@@ -50,7 +50,9 @@ def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], mod
 def _render_page(page: Page, source: Page, language: Language, available: list[str], model: Model) -> tuple[RenderedPage, list[Problem]]:
     fallback = page is source and language.code != SOURCE
     locale = "de_DE" if fallback else language.locale
-    body, problems = references.resolve(page.body, model, locale, page.file, page.body_line)
+    german_text = fallback or language.hreflang.startswith(SOURCE)
+    body, problems = references.resolve(page.body, model, locale, page.file, page.body_line,
+                                        german_in_foreign_text=not german_text)
     districts, unknown = _districts(source, model)
     problems += unknown if language.code == SOURCE else []
     translation = page.meta.get("translation", {})

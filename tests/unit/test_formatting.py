@@ -17,3 +17,4 @@ def test_opening_hours_in_the_readers_locale():
 def test_separate_days_and_two_day_runs():
     hours = [{"days": ["mo", "we", "th"], "opens": "09:00", "closes": "12:00"}]
     assert formatting.opening_hours(hours, "de_DE") == "Mo., Mi., Do. 09:00\u201312:00"
+
