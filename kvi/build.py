@@ -50,8 +50,10 @@ def load_inputs(root: Path = ROOT) -> Inputs:
         problems += found
     nav, found = navigation.load(root)
     problems += found or navigation.check(nav, trees[languages[0].code], set(ui[languages[0].code]))
+    # Rendering relies on valid pages and data: report what is wrong with them first.
+    fail_if(problems)
     rendered, found = render.render_all(languages, trees, model)
-    fail_if(problems + found)
+    fail_if(found)
     return Inputs(languages, model, ui, nav, rendered)
 
 

@@ -25,7 +25,6 @@ class RenderedPage:
     lang: str
     path: str
     source_file: str  # the content file the text came from, for messages
-    fallback: bool
     text: str
 
 
@@ -38,39 +37,41 @@ def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], mod
                      for path, page in sorted(trees[language.code].items()) if path not in german]
     rendered = []
     for path, source in sorted(german.items()):
-        available = [lang.code for lang in languages if path in trees[lang.code]]
+        shared = {
+            "section": source.meta.get("section"),
+            "audience": list(source.meta.get("audience", [])),
+            "available": [lang.code for lang in languages if path in trees[lang.code]],
+        }
+        shared["districts"], found = _districts(source, model)
+        problems += found
         for language in languages:
             page = trees[language.code].get(path, source)
-            result, found = _render_page(page, source, language, available, model)
+            result, found = _render_page(page, source, language, shared, model)
             rendered.append(result)
             problems += found
     return rendered, problems
 
 
-def _render_page(page: Page, source: Page, language: Language, available: list[str], model: Model) -> tuple[RenderedPage, list[Problem]]:
+def _render_page(page: Page, source: Page, language: Language, shared: dict, model: Model) -> tuple[RenderedPage, list[Problem]]:
+    """One page in one language; shared holds what all languages take from the German page."""
     fallback = page is source and language.code != SOURCE
     locale = "de_DE" if fallback else language.locale
     german_text = fallback or language.hreflang.startswith(SOURCE)
     body, problems = references.resolve(page.body, model, locale, page.file, page.body_line,
                                         german_in_foreign_text=not german_text)
-    districts, unknown = _districts(source, model)
-    problems += unknown if language.code == SOURCE else []
     translation = page.meta.get("translation", {})
     meta = {
         "description": page.meta["description"],
         **({"template": source.meta["template"]} if "template" in source.meta else {}),
         "kvi": {
-            "section": source.meta.get("section"),
-            "audience": list(source.meta.get("audience", [])),
-            "districts": districts,
+            **shared,
             "fallback": fallback,
             "unreviewed": bool(translation) and not translation.get("reviewed", False),
-            "available": available,
         },
     }
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
     text = f"---\n{front}---\n{body}"
-    return RenderedPage(language.code, page.path, page.file, fallback, text), problems
+    return RenderedPage(language.code, page.path, page.file, text), problems
 
 
 def _districts(page: Page, model: Model) -> tuple[list[str], list[Problem]]:

@@ -106,3 +106,10 @@ def test_district_of_a_page_becomes_a_search_filter_in_every_language(project, t
         html = (out / prefix / "erste-schritte/index.html").read_text(encoding="utf-8")
         assert '<span data-pagefind-filter="district">Köln</span>' in html
         assert '<span data-pagefind-filter="district">Kreis Borken</span>' in html
+
+
+def test_missing_description_is_one_clear_line(project):
+    page = project / "content" / "de" / "erste-schritte.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text("---\nsection: familie\n---\n" + text.split("---\n", 2)[2], encoding="utf-8")
+    assert problems_of(project) == ["content/de/erste-schritte.md:2: description: this field is required but missing"]
