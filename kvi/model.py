@@ -18,6 +18,7 @@ DATA_FILES = {
     "organisation.yml": "organisation",
     "helplines.yml": "helplines",
     "districts.yml": "districts",
+    "municipalities.yml": "municipalities",
 }
 
 
@@ -57,7 +58,21 @@ def load(root: Path) -> tuple[Model, list[Problem]]:
         problems += found
     problems += [Problem(f"data/{kind}.yml", None, "id", f"an entry with id '{record_id}' is required")
                  for kind, record_id in REQUIRED if not problems and model.record(kind, record_id) is None]
-    return model, problems
+    return model, problems + _check_references(model)
+
+
+def _check_references(model: Model) -> list[Problem]:
+    """A field that names another record must name one that exists."""
+    problems = []
+    for file, schema in DATA_FILES.items():
+        kind = file.removesuffix(".yml")
+        for name, target in validate.reference_fields(schema).items():
+            for record in model.kinds.get(kind, {}).values():
+                value = record.fields.get(name)
+                if isinstance(value, str) and model.record(target, value) is None:
+                    problems.append(Problem(record.file, record.fields.line_of(name), name,
+                                            f"'{value}' is not an id in data/{target}.yml"))
+    return problems
 
 
 def _load_kind(path: Path, file: str, kind: str, schema: str) -> tuple[dict[str, Record], list[Problem]]:

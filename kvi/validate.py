@@ -33,6 +33,13 @@ def validator(schema_name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker())
 
 
+def reference_fields(schema_name: str) -> dict[str, str]:
+    """Fields of a data kind that name a record of another kind by id (schema keyword x-references)."""
+    properties = _registry()[f"{schema_name}.schema.json"].contents.get("items", {}).get("properties", {})
+    return {name: spec["x-references"] for name, spec in properties.items()
+            if isinstance(spec, dict) and "x-references" in spec}
+
+
 def check(data: Any, schema_name: str, file: str) -> list[Problem]:
     """Every schema error in data, as problems pointing at the line of the offending value."""
     problems = []

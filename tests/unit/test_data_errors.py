@@ -70,3 +70,11 @@ def test_invalid_yaml_and_unknown_data_file(project):
     found = problems_of(project)
     assert any(p.startswith("data/helplines.yml:") and "invalid YAML" in p for p in found)
     assert any(p.startswith("data/notes.yml: unknown data file") for p in found)
+
+
+def test_unknown_district_of_a_town_names_file_line_and_field(project):
+    towns = project / "data" / "municipalities.yml"
+    replace(towns, "district: kreis-borken", "district: kreis-borkum")
+    line = line_of(towns, "district: kreis-borkum")
+    assert problems_of(project) == [
+        f"data/municipalities.yml:{line}: district: 'kreis-borkum' is not an id in data/districts.yml"]

@@ -19,3 +19,14 @@ def test_all_53_districts_of_nrw():
     assert len({d.fields["ags"] for d in districts}) == 53
     assert Counter(d.fields["landschaftsverband"] for d in districts) == {"LVR": 26, "LWL": 27}
     assert all(d.fields["source"] and d.fields["licence"] for d in districts)
+
+
+def test_all_396_municipalities_each_in_a_known_district():
+    towns = list(MODEL.kinds["municipalities"].values())
+    assert len(towns) == 396
+    assert len({t.fields["ags"] for t in towns}) == 396
+    for town in towns:
+        district = MODEL.record("districts", town.fields["district"])
+        assert town.fields["ags"].startswith(district.fields["ags"]), town.id
+    per_district = Counter(t.fields["district"] for t in towns)
+    assert set(per_district) == set(MODEL.kinds["districts"])
