@@ -16,6 +16,7 @@ from kvi.problems import BuildFailed
 
 WATCHED = ["content", "data", "i18n", "overrides", "schemas", "mkdocs.yml"]
 PREVIEW = ROOT / ".build" / "preview"
+CHANGES = {"created", "modified", "deleted", "moved"}
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -50,8 +51,11 @@ class _Rebuild(FileSystemEventHandler):
         self.changed = threading.Event()
 
     def on_any_event(self, event):
+        # Only changes count: the build itself opens and reads every watched file.
+        if event.event_type not in CHANGES or event.is_directory:
+            return
         path = Path(event.src_path)
-        if not event.is_directory and any(path.is_relative_to(ROOT / name) for name in WATCHED):
+        if any(path.is_relative_to(ROOT / name) for name in WATCHED):
             self.changed.set()
 
     def loop(self) -> None:

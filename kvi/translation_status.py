@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kvi import pages
+from kvi.build import ROOT
 from kvi.languages import SOURCE, load_languages
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,8 @@
     var ticket = ++latest;
     var params = new URLSearchParams(location.search);
     if (query) params.set("q", query); else params.delete("q");
-    history.replaceState(null, "", "?" + params.toString());
+    var search = params.toString();
+    history.replaceState(null, "", search ? "?" + search : location.pathname);
     if (!query) {
       list.replaceChildren();
       status.textContent = "";
