@@ -12,14 +12,9 @@ from pathlib import Path
 from kvi import validate, yaml_source
 from kvi.problems import Problem, relative
 
-# Data file (in data/) → schema that describes it. A file in data/ that is not listed
-# here stops the build: nothing an editor adds is silently ignored.
-DATA_FILES = {
-    "organisation.yml": "organisation",
-    "helplines.yml": "helplines",
-    "districts.yml": "districts",
-    "municipalities.yml": "municipalities",
-}
+# Each data/<kind>.yml is described by schemas/<kind>.schema.json. A data file without a
+# schema stops the build: nothing an editor adds is silently ignored.
+SCHEMA_DIR = validate.SCHEMA_DIR
 
 
 # Records the templates show on every page.
@@ -43,19 +38,26 @@ class Model:
         return self.kinds.get(kind, {}).get(record_id)
 
 
+def kinds(root: Path) -> list[str]:
+    """The data kinds: one per YAML file in data/."""
+    return sorted(path.stem for path in (root / "data").glob("*.yml"))
+
+
 def load(root: Path) -> tuple[Model, list[Problem]]:
     data_dir = root / "data"
     model, problems = Model(), []
     for path in sorted(data_dir.rglob("*")):
-        if path.is_file() and path.relative_to(data_dir).as_posix() not in DATA_FILES:
+        if path.is_file() and (path.parent != data_dir or path.suffix != ".yml"
+                               or not (SCHEMA_DIR / f"{path.stem}.schema.json").exists()):
             problems.append(Problem(relative(path, root), None, None,
-                                    "unknown data file: the build knows only "
-                                    + ", ".join(f"data/{name}" for name in DATA_FILES)))
-    for name, schema in DATA_FILES.items():
-        kind = name.removesuffix(".yml")
-        records, found = _load_kind(data_dir / name, relative(data_dir / name, root), kind, schema)
-        model.kinds[kind] = records
-        problems += found
+                                    "unknown data file: each data file is data/<kind>.yml with a schema "
+                                    "schemas/<kind>.schema.json"))
+    for kind in kinds(root):
+        path = data_dir / f"{kind}.yml"
+        if (SCHEMA_DIR / f"{kind}.schema.json").exists():
+            records, found = _load_kind(path, relative(path, root), kind, kind)
+            model.kinds[kind] = records
+            problems += found
     problems += [Problem(f"data/{kind}.yml", None, "id", f"an entry with id '{record_id}' is required")
                  for kind, record_id in REQUIRED if not problems and model.record(kind, record_id) is None]
     return model, problems + _check_references(model)
@@ -64,14 +66,15 @@ def load(root: Path) -> tuple[Model, list[Problem]]:
 def _check_references(model: Model) -> list[Problem]:
     """A field that names another record must name one that exists."""
     problems = []
-    for file, schema in DATA_FILES.items():
-        kind = file.removesuffix(".yml")
-        for name, target in validate.reference_fields(schema).items():
-            for record in model.kinds.get(kind, {}).values():
+    for kind in model.kinds:
+        for name, target in validate.reference_fields(kind).items():
+            for record in model.kinds[kind].values():
                 value = record.fields.get(name)
-                if isinstance(value, str) and model.record(target, value) is None:
-                    problems.append(Problem(record.file, record.fields.line_of(name), name,
-                                            f"'{value}' is not an id in data/{target}.yml"))
+                values = value if isinstance(value, list) else [value]
+                lines = getattr(value, "item_lines", [record.fields.line_of(name)] * len(values))
+                problems += [Problem(record.file, line, name, f"'{item}' is not an id in data/{target}.yml")
+                             for item, line in zip(values, lines)
+                             if isinstance(item, str) and model.record(target, item) is None]
     return problems
 
 

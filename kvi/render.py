@@ -96,7 +96,7 @@ def template_facts(model: Model, locale: str) -> dict:
         "phone_html": formatting.phone_link(record.fields["phone"]),
         "hours": formatting.opening_hours(record.fields["opening_hours"], locale) if record.fields.get("opening_hours") else "",
         "to_confirm": record.fields["status"] == "to_confirm",
-    } for record in model.kinds["helplines"].values()]
+    } for record in model.kinds.get("helplines", {}).values()]
     return {"organisation": {"name": organisation.fields["name"], "web": organisation.fields.get("web")},
             "helplines": helplines}
 

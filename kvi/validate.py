@@ -7,6 +7,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import datetime
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -15,6 +19,49 @@ from kvi import yaml_source
 from kvi.problems import Problem
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+
+FORMATS = FormatChecker()
+
+
+@FORMATS.checks("phone-de")
+def _phone(value: object) -> bool:
+    """A number phonenumbers accepts for Germany; short numbers such as 116 111 count."""
+    if not isinstance(value, str):
+        return True
+    try:
+        number = phonenumbers.parse(value, "DE")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) or phonenumbers.is_valid_short_number(number)
+
+
+@FORMATS.checks("email")
+def _email(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    try:
+        validate_email(value, check_deliverability=False)  # no network at build time
+    except EmailNotValidError:
+        return False
+    return True
+
+
+@FORMATS.checks("date")
+def _date(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@FORMATS.checks("past-date")
+def _past_date(value: object) -> bool:
+    """A date that has already happened (a check cannot be confirmed in the future)."""
+    return not isinstance(value, str) or not _date(value) or datetime.date.fromisoformat(value) <= datetime.date.today()
 
 
 @cache
@@ -30,7 +77,7 @@ def _registry() -> Registry:
 @cache
 def validator(schema_name: str) -> Draft202012Validator:
     schema = _registry()[f"{schema_name}.schema.json"].contents
-    return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker())
+    return Draft202012Validator(schema, registry=_registry(), format_checker=FORMATS)
 
 
 def reference_fields(schema_name: str) -> dict[str, str]:

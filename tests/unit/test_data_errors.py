@@ -35,8 +35,8 @@ def test_wrong_phone_number_names_file_line_and_field(project):
     replace(helplines, 'phone: "116 111"', 'phone: "hotline 116 111"')
     line = line_of(helplines, "hotline")
     assert problems_of(project) == [
-        f"data/helplines.yml:{line}: [1].phone: must start with +49, 0 or 116 and hold only digits, "
-        "spaces, '/' and '-', found 'hotline 116 111'"]
+        f"data/helplines.yml:{line}: [1].phone: must be a German phone number, like \"0211 8792-0\" "
+        "or \"116 111\", in quotes, found 'hotline 116 111'"]
 
 
 def test_missing_field_unknown_field_and_wrong_type_are_all_reported(project):
@@ -78,3 +78,30 @@ def test_unknown_district_of_a_town_names_file_line_and_field(project):
     line = line_of(towns, "district: kreis-borkum")
     assert problems_of(project) == [
         f"data/municipalities.yml:{line}: district: 'kreis-borkum' is not an id in data/districts.yml"]
+
+
+def test_phone_number_that_germany_does_not_have_is_rejected(project):
+    helplines = project / "data" / "helplines.yml"
+    replace(helplines, 'phone: "0800 111 0 550"', 'phone: "0800 111"')
+    line = line_of(helplines, '"0800 111"')
+    assert problems_of(project) == [f"data/helplines.yml:{line}: [2].phone: must be a German phone number, "
+                                    "like \"0211 8792-0\" or \"116 111\", in quotes, found '0800 111'"]
+
+
+def test_javascript_link_and_future_check_date_are_rejected(project):
+    helplines = project / "data" / "helplines.yml"
+    replace(helplines, "web: https://www.nummergegenkummer.de/", "web: javascript:alert(1)")
+    replace(helplines, "last_checked: null", "last_checked: 2999-01-01")
+    found = problems_of(project)
+    web = line_of(helplines, "javascript:")
+    assert f"data/helplines.yml:{web}: [1].web: must be a full web address starting with https:// or http://, " \
+        "found 'javascript:alert(1)'" in found
+    assert any("[1].last_checked: must be a date written YYYY-MM-DD, not in the future" in p for p in found)
+
+
+def test_numbers_yaml_would_convert_are_reported_not_changed(project):
+    districts = project / "data" / "districts.yml"
+    replace(districts, 'ags: "05111"', "ags: 5111")
+    line = line_of(districts, "ags: 5111")
+    assert problems_of(project) == [f"data/districts.yml:{line}: [1].ags: must be the five-digit Kreisschlüssel "
+                                    "of an NRW district in quotes, like \"05111\", found 5111"]

@@ -24,3 +24,12 @@ def test_dates_stay_text_and_line_offset_applies():
     data, _ = yaml_source.parse("d: 2026-01-02\n", "f.md", line_offset=1)
     assert data["d"] == "2026-01-02"
     assert data.line_of("d") == 2
+
+
+def test_values_yaml_would_silently_convert_stay_as_typed():
+    data, problems = yaml_source.parse(
+        "ags: 05111\ntime: 14:30\nanswer: no\non: yes\ndate: 2026-01-02\nphone: 0800 111\n"
+        "count: 12\nratio: 1.5\nflag: true\nempty:\nnothing: null\n", "f.yml")
+    assert problems == []
+    assert data == {"ags": "05111", "time": "14:30", "answer": "no", "on": "yes", "date": "2026-01-02",
+                    "phone": "0800 111", "count": 12, "ratio": 1.5, "flag": True, "empty": None, "nothing": None}
