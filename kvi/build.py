@@ -36,7 +36,7 @@ class Inputs:
     rendered: list[render.RenderedPage]
 
 
-def load_inputs(root: Path = ROOT) -> Inputs:
+def load_inputs(root: Path = ROOT, build_date: datetime.date | None = None) -> Inputs:
     """Read and check all content and data; raise BuildFailed listing every problem."""
     languages = load_languages(root)
     problems: list[Problem] = []
@@ -48,11 +48,11 @@ def load_inputs(root: Path = ROOT) -> Inputs:
     for language in languages:
         trees[language.code], found = pages.load_tree(root, language.code)
         problems += found
-    nav, found = navigation.load(root)
-    problems += found or navigation.check(nav, trees[languages[0].code], set(ui[languages[0].code]))
     # Rendering relies on valid pages and data: report what is wrong with them first.
     fail_if(problems)
-    rendered, found = render.render_all(languages, trees, model)
+    nav, found = navigation.load(root)
+    fail_if(found or navigation.check(nav, trees[languages[0].code], render.data_paths(model), set(ui[languages[0].code])))
+    rendered, found = render.render_all(languages, trees, model, ui, build_date or _today())
     fail_if(found)
     return Inputs(languages, model, ui, nav, rendered)
 
@@ -65,9 +65,9 @@ def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date 
           root: Path = ROOT) -> BuildResult:
     """Build every language into out_dir; on any problem out_dir stays as it was."""
     base_url = _with_slash(base_url or default_base_url(root))
-    build_date = build_date or datetime.datetime.now(datetime.UTC).date()
+    build_date = build_date or _today()
     clock = time.perf_counter()
-    inputs = load_inputs(root)
+    inputs = load_inputs(root, build_date)
     work = root / ".build"
     render.write_trees(root, inputs.rendered, inputs.languages, work / "docs")
     seconds = {"render": time.perf_counter() - clock}
@@ -123,6 +123,10 @@ def _assemble(parts: Path, staging: Path, languages: list[Language]) -> None:
         for item in (parts / language.code).iterdir():
             item.rename(target / item.name)
     shutil.rmtree(parts)
+
+
+def _today() -> datetime.date:
+    return datetime.datetime.now(datetime.UTC).date()
 
 
 def _with_slash(url: str) -> str:

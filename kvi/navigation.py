@@ -36,10 +36,12 @@ def for_language(nav: list, ui: dict[str, str]) -> list:
             for entry in nav]
 
 
-def check(nav: list, pages: dict[str, Page], ui_keys: set[str]) -> list[Problem]:
-    """Menu entries must exist; every page must be reachable from the menu through links."""
+def check(nav: list, pages: dict[str, Page], data_pages: set[str], ui_keys: set[str]) -> list[Problem]:
+    """Menu entries must exist; every content page must be reachable from the menu through links.
+
+    Pages made from data are linked from their index pages, which the menu names."""
     problems = [Problem(FILE, line, None, f"'{path}' is in the menu but content/de/{path} does not exist")
-                for path, line in paths(nav) if path not in pages]
+                for path, line in paths(nav) if path not in pages and path not in data_pages]
     problems += [Problem(FILE, None, key, "section title key is missing from i18n/ui/de.yml")
                  for key in _section_keys(nav) if key not in ui_keys]
     reachable = _reachable([path for path, _ in paths(nav) if path in pages], pages)

@@ -7,13 +7,14 @@ Data references are resolved here, in the reader's locale.
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from kvi import formatting, references
+from kvi import formatting, generate, references
 from kvi.languages import SOURCE, Language
 from kvi.model import Model
 from kvi.pages import Page
@@ -28,7 +29,9 @@ class RenderedPage:
     text: str
 
 
-def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], model: Model) -> tuple[list[RenderedPage], list[Problem]]:
+def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], model: Model,
+               ui: dict[str, dict[str, str]], build_date: datetime.date) -> tuple[list[RenderedPage], list[Problem]]:
+    """Content pages and pages from data, in every language."""
     german = trees[SOURCE]
     problems: list[Problem] = []
     for language in languages[1:]:
@@ -37,24 +40,59 @@ def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], mod
                      for path, page in sorted(trees[language.code].items()) if path not in german]
     rendered = []
     for path, source in sorted(german.items()):
-        shared = {
-            "section": source.meta.get("section"),
-            "audience": list(source.meta.get("audience", [])),
-            "available": [lang.code for lang in languages if path in trees[lang.code]],
-        }
-        shared["districts"], found = _districts(source, model)
+        districts, found = _districts(source, model)
         problems += found
+        available = [lang.code for lang in languages if path in trees[lang.code]]
         for language in languages:
             page = trees[language.code].get(path, source)
-            result, found = _render_page(page, source, language, shared, model)
+            fallback = page is source and language.code != SOURCE
+            filters = _filters(ui[language.code], source.meta.get("section"), source.meta.get("audience", []),
+                               districts, [])
+            result, found = _render_page(page, source.meta.get("template"), language, filters, available,
+                                         fallback, model)
             rendered.append(result)
             problems += found
+    rendered += _data_pages(languages, model, ui, build_date)
     return rendered, problems
 
 
-def _render_page(page: Page, source: Page, language: Language, shared: dict, model: Model) -> tuple[RenderedPage, list[Problem]]:
-    """One page in one language; shared holds what all languages take from the German page."""
-    fallback = page is source and language.code != SOURCE
+def data_paths(model: Model) -> set[str]:
+    """Paths of the pages made from data (they may stand in the menu)."""
+    return {page.path for page in generate.plan(model)}
+
+
+def _data_pages(languages: list[Language], model: Model, ui: dict[str, dict[str, str]],
+                build_date: datetime.date) -> list[RenderedPage]:
+    planned = generate.plan(model)
+    everywhere = [language.code for language in languages]
+    rendered = []
+    for language in languages:
+        renderer = generate.PageRenderer(language, ui[language.code], model.record("operator", "betreiber"), build_date)
+        for page in planned:
+            description, body = renderer.render(page)
+            filters = _filters(ui[language.code], page.section, page.audience, list(page.districts),
+                               page.help_types)
+            meta = {"description": description, "kvi": {"filters": filters, "fallback": False,
+                                                        "unreviewed": False, "available": everywhere}}
+            source = f"templates/{page.template}.md.j2" + (f" with {page.record.file}" if page.record else "")
+            rendered.append(RenderedPage(language.code, page.path, source, _with_front_matter(meta, body)))
+    return rendered
+
+
+def _filters(ui: dict[str, str], section: str | None, audience: list[str], districts: list[str],
+             help_types: tuple[str, ...] | list[str]) -> dict[str, list[str]]:
+    """Search filter values of a page, in the reader's language."""
+    found = {
+        "section": [ui[f"section.{section}"]] if section else [],
+        "audience": [ui[f"audience.{a}"] for a in audience if f"audience.{a}" in ui],
+        "district": list(districts),
+        "help": [ui[f"offer.help.{kind}"] for kind in help_types],
+    }
+    return {name: values for name, values in found.items() if values}
+
+
+def _render_page(page: Page, template: str | None, language: Language, filters: dict, available: list[str],
+                 fallback: bool, model: Model) -> tuple[RenderedPage, list[Problem]]:
     locale = "de_DE" if fallback else language.locale
     german_text = fallback or language.hreflang.startswith(SOURCE)
     body, problems = references.resolve(page.body, model, locale, page.file, page.body_line,
@@ -62,16 +100,19 @@ def _render_page(page: Page, source: Page, language: Language, shared: dict, mod
     translation = page.meta.get("translation", {})
     meta = {
         "description": page.meta["description"],
-        **({"template": source.meta["template"]} if "template" in source.meta else {}),
+        **({"template": template} if template else {}),
         "kvi": {
-            **shared,
+            "filters": filters,
             "fallback": fallback,
             "unreviewed": bool(translation) and not translation.get("reviewed", False),
+            "available": available,
         },
     }
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
-    text = f"---\n{front}---\n{body}"
-    return RenderedPage(language.code, page.path, page.file, text), problems
+    return RenderedPage(language.code, page.path, page.file, _with_front_matter(meta, body)), problems
+
+
+def _with_front_matter(meta: dict, body: str) -> str:
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)}---\n{body}"
 
 
 def _districts(page: Page, model: Model) -> tuple[list[str], list[Problem]]:

@@ -40,7 +40,7 @@
   }
 
   function showFilters(filters) {
-    var names = ["section", "audience", "district"].filter(function (name) {
+    var names = ["section", "audience", "help", "district"].filter(function (name) {
       return filters[name] && Object.keys(filters[name]).length;
     });
     if (!names.length) return;

@@ -1,0 +1,230 @@
+"""Pages made from data, in every language: one per district, prison and offer, their indexes,
+the glossary and the A–Z list of towns. Templates live in templates/; the language is a
+parameter of rendering, never a copy of a template.
+
+Generated pages are Markdown with HTML blocks. Every value from data is escaped (Jinja
+autoescape); readers' text fields allow no markup beyond paragraphs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from kvi import formatting
+from kvi.languages import SOURCE, Language
+from kvi.model import Model, Record
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SYNONYM_TEXT_FIELDS = ("name",)
+
+
+@dataclass(frozen=True)
+class DataPage:
+    path: str  # like kreise/koeln.md, the same in every language
+    template: str
+    context: dict  # records the template shows
+    section: str
+    audience: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()  # district names, for the search filter
+    help_types: tuple[str, ...] = ()
+    record: Record | None = None  # the entry the page is about (for "last checked" and corrections)
+
+
+@dataclass
+class Lookup:
+    """Relations between kinds, computed once: which office serves a town, what lies where."""
+
+    office_of: dict[str, Record] = field(default_factory=dict)  # municipality id → youth office
+    postcodes_of: dict[str, list[str]] = field(default_factory=dict)  # municipality id → postcodes
+    towns_in: dict[str, list[Record]] = field(default_factory=dict)  # district id → municipalities
+    prisons_in: dict[str, list[Record]] = field(default_factory=dict)  # district id → prisons
+    offers_in: dict[str, list[Record]] = field(default_factory=dict)  # district id → local offers
+    offers_at: dict[str, list[Record]] = field(default_factory=dict)  # prison id → offers
+    wide_offers: list[Record] = field(default_factory=list)  # statewide, national, online
+
+
+def lookup(model: Model) -> Lookup:
+    found = Lookup()
+    kinds = model.kinds
+    for office in kinds.get("youth_offices", {}).values():
+        for town in office.fields["serves"]:
+            found.office_of[town] = office
+    for entry in kinds.get("postcodes", {}).values():
+        for town in entry.fields["municipalities"]:
+            found.postcodes_of.setdefault(town, []).append(entry.id)
+    for town in sorted(kinds.get("municipalities", {}).values(), key=lambda r: _sort_key(r.fields["name"])):
+        found.towns_in.setdefault(town.fields["district"], []).append(town)
+    for prison in sorted(kinds.get("prisons", {}).values(), key=lambda r: _sort_key(r.fields["name"])):
+        found.prisons_in.setdefault(prison.fields["district"], []).append(prison)
+    for offer in sorted(kinds.get("offers", {}).values(), key=lambda r: _sort_key(r.fields["name"])):
+        if offer.fields["scope"] in ("bundesweit", "landesweit"):
+            found.wide_offers.append(offer)
+        for district in offer.fields.get("districts", []):
+            found.offers_in.setdefault(district, []).append(offer)
+        for prison in offer.fields.get("prisons", []):
+            found.offers_at.setdefault(prison, []).append(offer)
+    return found
+
+
+def plan(model: Model) -> list[DataPage]:
+    """Every page the data asks for."""
+    kinds = model.kinds
+    links = lookup(model)
+    districts = sorted(kinds.get("districts", {}).values(), key=lambda r: _sort_key(r.fields["name"]))
+    prisons = sorted(kinds.get("prisons", {}).values(), key=lambda r: _sort_key(r.fields["name"]))
+    offers = sorted(kinds.get("offers", {}).values(), key=lambda r: _sort_key(r.fields["name"]))
+    district_name = {d.id: d.fields["name"] for d in districts}
+    common = {"links": links, "districts": districts, "prisons": prisons, "offers": offers,
+              "district_name": district_name, "model": model}
+    pages = [
+        DataPage("kreise/index.md", "districts-index", common, "hilfe", ("eltern", "fachleute")),
+        DataPage("orte/index.md", "towns-index", common, "hilfe", ("eltern",)),
+        DataPage("jva/index.md", "prisons-index", common, "hilfe", ("eltern", "fachleute")),
+        DataPage("angebote/index.md", "offers-index", common, "hilfe", ("eltern", "kinder", "jugendliche", "fachleute")),
+        DataPage("glossar.md", "glossary", {**common, "terms": sorted(kinds.get("glossary", {}).values(),
+                                                                     key=lambda r: _sort_key(r.fields["term"]))},
+                 "start", ("eltern", "kinder", "jugendliche", "fachleute")),
+    ]
+    pages += [DataPage(f"kreise/{d.id}.md", "district", {**common, "district": d}, "hilfe",
+                       ("eltern", "fachleute"), (d.fields["name"],), record=d) for d in districts]
+    pages += [DataPage(f"jva/{p.id}.md", "prison", {**common, "prison": p}, "hilfe", ("eltern", "fachleute"),
+                       (district_name[p.fields["district"]],), record=p) for p in prisons]
+    pages += [DataPage(f"angebote/{o.id}.md", "offer", {**common, "offer": o}, "hilfe",
+                       tuple(o.fields.get("audiences", [])),
+                       tuple(district_name[d] for d in o.fields.get("districts", [])),
+                       tuple(o.fields.get("help_types", [])), record=o) for o in offers]
+    return pages
+
+
+class PageRenderer:
+    """Renders data pages for one language."""
+
+    def __init__(self, language: Language, ui: dict[str, str], operator: Record | None, build_date: datetime.date):
+        self.language = language
+        self.ui = ui
+        self.operator = operator
+        self.build_date = build_date
+        self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+    def render(self, page: DataPage) -> tuple[str, str]:
+        """(description, Markdown body) of a page in this renderer's language."""
+        helpers = _Helpers(self, page.path)
+        template = self.env.get_template(f"{page.template}.md.j2")
+        module = template.make_module({**page.context, "t": helpers.t, "h": helpers, "language": self.language})
+        return " ".join(str(module.description).split()), str(module)
+
+
+class _Helpers:
+    """Functions the page templates call: UI strings, links, data text, contacts, dates."""
+
+    def __init__(self, renderer: PageRenderer, path: str):
+        self.r = renderer
+        self.path = path
+        self.german = renderer.language.hreflang.startswith(SOURCE)
+
+    def t(self, key: str, **values) -> str:
+        text = self.r.ui[key]
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    def link(self, target: str) -> str:
+        """Relative address from this page to another page path (directory URLs)."""
+        return _relative_url(self.path, target)
+
+    def text(self, entry: Record | dict, name: str, inline: bool = False) -> Markup:
+        """A reader's text field in this language, or the German text marked as German."""
+        fields = _fields(entry)
+        translated = fields.get("translations", {}).get(self.r.language.code, {}).get(name)
+        value = translated or fields.get(name) or ""
+        paragraphs = [escape(part.strip()) for part in re.split(r"\n\s*\n", value) if part.strip()]
+        attributes = "" if translated or self.german else ' lang="de" dir="ltr"'
+        if inline:
+            return Markup(f"<span{attributes}>{' '.join(paragraphs)}</span>")
+        return Markup("".join(f"<p{attributes}>{p}</p>" for p in paragraphs))
+
+    def name(self, record: Record, field_name: str = "name") -> Markup:
+        """A proper name from data (German), marked as German inside other languages."""
+        value = escape(record.fields[field_name])
+        return value if self.german else Markup(f'<span lang="de" dir="ltr">{value}</span>')
+
+    def phone(self, number: str) -> Markup:
+        return Markup(formatting.phone_link(number))
+
+    def web(self, url: str) -> Markup:
+        return Markup(formatting.web_link(url))
+
+    def email(self, address: str) -> Markup:
+        return Markup(f'<a href="mailto:{escape(address)}" dir="ltr">{escape(address)}</a>')
+
+    def hours(self, entries: list) -> str:
+        return formatting.opening_hours(entries, self.r.language.locale)
+
+    def date(self, iso: str) -> str:
+        return formatting.long_date(iso, self.r.language.locale)
+
+    def checked(self, record: Record) -> Markup:
+        """When a person last confirmed the entry, or that nobody has yet."""
+        fields = record.fields
+        if fields.get("last_checked"):
+            text = self.t("data.last_checked", date=self.date(fields["last_checked"]))
+        elif fields["status"] == "official":
+            text = self.t("data.official")
+        else:
+            text = self.t("data.to_confirm")
+        return Markup(f'<p class="kvi-checked">{escape(text)}</p>')
+
+    def sources(self, entry: Record | dict) -> Markup:
+        items = [part.strip() for part in _fields(entry)["source"].split(" ; ") if part.strip()]
+        rendered = [self.web(item) if re.match(r"^https?://", item) else escape(item) for item in items]
+        return Markup(", ".join(rendered))
+
+    def report(self, record: Record) -> Markup:
+        """Links to report a correction: a prefilled issue and an e-mail, where the operator set them up."""
+        operator = self.r.operator.fields if self.r.operator else {}
+        title = f"Korrektur: {record.fields.get('name') or record.fields.get('term') or record.id}"
+        body = f"Seite: {self.path}\nEintrag: {record.file}:{record.line} ({record.kind}/{record.id})\n\nWas ist falsch oder veraltet?\n"
+        links = []
+        if operator.get("repository"):
+            url = (f"https://github.com/{operator['repository']}/issues/new?template=korrektur.yml"
+                   f"&title={quote(title)}&body={quote(body)}")
+            links.append(f'<a href="{escape(url)}">{escape(self.t("report.issue"))}</a>')
+        if operator.get("editors_email"):
+            url = f"mailto:{operator['editors_email']}?subject={quote(title)}&body={quote(body)}"
+            links.append(f'<a href="{escape(url)}">{escape(self.t("report.email"))}</a>')
+        if not links:
+            return Markup("")
+        return Markup(f'<p class="kvi-report">{escape(self.t("report.label"))} {" · ".join(links)}</p>')
+
+
+def _fields(entry: Record | dict) -> dict:
+    return entry.fields if isinstance(entry, Record) else entry
+
+
+def _relative_url(source: str, target: str) -> str:
+    """From page path source to page path target, as directory URLs: kreise/a.md → jva/b/ is ../../jva/b/."""
+    def directory(path: str) -> list[str]:
+        stem = path.removesuffix(".md")
+        parts = stem.split("/")
+        return parts[:-1] if parts[-1] == "index" else parts
+    here, there = directory(source), directory(target)
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    up = [".."] * (len(here) - common)
+    rest = there[common:]
+    url = "/".join(up + rest)
+    return (url + "/") if rest else (url + "/" if url else "./")
+
+
+def _sort_key(text: str) -> str:
+    """German alphabetical order: umlauts sort with their base letter."""
+    return text.lower().translate(str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}))
