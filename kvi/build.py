@@ -69,7 +69,7 @@ def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date 
     clock = time.perf_counter()
     inputs = load_inputs(root, build_date)
     work = root / ".build"
-    render.write_trees(root, inputs.rendered, inputs.languages, work / "docs")
+    render.write_trees(root, inputs.rendered, inputs.languages, work / "docs", inputs.model)
     seconds = {"render": time.perf_counter() - clock}
 
     clock = time.perf_counter()

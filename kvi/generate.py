@@ -35,6 +35,7 @@ class DataPage:
     districts: tuple[str, ...] = ()  # district names, for the search filter
     help_types: tuple[str, ...] = ()
     record: Record | None = None  # the entry the page is about (for "last checked" and corrections)
+    finder: bool = False  # shows the place finder
 
 
 @dataclass
@@ -84,7 +85,7 @@ def plan(model: Model) -> list[DataPage]:
     common = {"links": links, "districts": districts, "prisons": prisons, "offers": offers,
               "district_name": district_name, "model": model}
     pages = [
-        DataPage("kreise/index.md", "districts-index", common, "hilfe", ("eltern", "fachleute")),
+        DataPage("kreise/index.md", "districts-index", common, "hilfe", ("eltern", "fachleute"), finder=True),
         DataPage("orte/index.md", "towns-index", common, "hilfe", ("eltern",)),
         DataPage("jva/index.md", "prisons-index", common, "hilfe", ("eltern", "fachleute")),
         DataPage("angebote/index.md", "offers-index", common, "hilfe", ("eltern", "kinder", "jugendliche", "fachleute")),

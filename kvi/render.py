@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from kvi import formatting, generate, references
+from kvi import exports, formatting, generate, references
 from kvi.languages import SOURCE, Language
 from kvi.model import Model
 from kvi.pages import Page
@@ -72,7 +72,7 @@ def _data_pages(languages: list[Language], model: Model, ui: dict[str, dict[str,
             description, body = renderer.render(page)
             filters = _filters(ui[language.code], page.section, page.audience, list(page.districts),
                                page.help_types)
-            meta = {"description": description, "kvi": {"filters": filters, "fallback": False,
+            meta = {"description": description, "kvi": {"filters": filters, "fallback": False, "finder": page.finder,
                                                         "unreviewed": False, "available": everywhere}}
             source = f"templates/{page.template}.md.j2" + (f" with {page.record.file}" if page.record else "")
             rendered.append(RenderedPage(language.code, page.path, source, _with_front_matter(meta, body)))
@@ -142,10 +142,16 @@ def template_facts(model: Model, locale: str) -> dict:
             "helplines": helplines}
 
 
-def write_trees(root: Path, pages: list[RenderedPage], languages: list[Language], docs_dir: Path) -> None:
-    """Write each language's tree, with the German tree's other files (images) copied in."""
+def write_trees(root: Path, pages: list[RenderedPage], languages: list[Language], docs_dir: Path,
+                model: Model) -> None:
+    """Write each language's tree, with the German tree's other files (images) copied in,
+    and the data exports at the site root (the German tree)."""
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
+    for name, text in exports.files(model).items():
+        target = docs_dir / SOURCE / "daten" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     for language in languages:
         for asset in sorted((root / "content" / SOURCE).rglob("*")):
             if asset.is_file() and asset.suffix != ".md":

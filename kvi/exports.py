@@ -1,0 +1,71 @@
+"""Machine-readable copies of the data, published with the site under /daten/:
+<kind>.json and <kind>.csv for every public kind, and orte.json for the place finder."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from kvi.generate import lookup
+from kvi.model import Model
+
+PRIVATE_KINDS = {"operator"}
+PRIVATE_FIELDS = {"editor_note"}
+
+
+def files(model: Model) -> dict[str, str]:
+    """File name (below daten/) → content."""
+    # Compact: the place finder downloads this file on a phone.
+    out = {"orte.json": json.dumps(places(model), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"}
+    for kind, records in sorted(model.kinds.items()):
+        if kind in PRIVATE_KINDS:
+            continue
+        entries = [_public(record.fields) for record in records.values()]
+        out[f"{kind}.json"] = _dump({"kind": kind, "count": len(entries), "entries": entries})
+        out[f"{kind}.csv"] = _csv(entries)
+    return out
+
+
+def places(model: Model) -> list[dict]:
+    """Every town with its postcodes, district page and Jugendamt."""
+    links = lookup(model)
+    districts = model.kinds["districts"]
+    towns = sorted(model.kinds["municipalities"].values(), key=lambda r: r.fields["name"])
+    return [{
+        "id": town.id,
+        "name": town.fields["name"],
+        "district": districts[town.fields["district"]].fields["name"],
+        "page": f"kreise/{town.fields['district']}/",
+        "postcodes": sorted(links.postcodes_of.get(town.id, [])),
+        "office": links.office_of[town.id].fields["name"] if town.id in links.office_of else "",
+    } for town in towns]
+
+
+def _public(fields: dict) -> dict:
+    return {key: value for key, value in fields.items() if key not in PRIVATE_FIELDS}
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _csv(entries: list[dict]) -> str:
+    """One row per entry; lists joined with '; ', nested blocks as JSON."""
+    columns = sorted({key for entry in entries for key in entry})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for entry in entries:
+        writer.writerow([_cell(entry.get(column)) for column in columns])
+    return buffer.getvalue()
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return "; ".join(value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
