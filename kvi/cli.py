@@ -12,6 +12,7 @@ from kvi.problems import BuildFailed
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kvi", description="Build and check the website Kinder von Inhaftierten NRW.")
+    parser.add_argument("--root", type=Path, default=None, help="project folder (default: this checkout)")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
     check = verbs.add_parser("check", help="validate content and data; print every problem, build nothing")
@@ -32,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     report = verbs.add_parser("translations", help="list each page's translation status per language")
     report.set_defaults(run=_translations)
 
+    review = verbs.add_parser("review", help="list data entries overdue for a check, and those never confirmed")
+    review.set_defaults(run=_review)
+
     args = parser.parse_args(argv)
+    from kvi.build import ROOT
+
+    args.root = (args.root or ROOT).resolve()
     try:
         return args.run(args)
     except BuildFailed as failure:
@@ -50,7 +57,7 @@ def _add_site_options(parser: argparse.ArgumentParser) -> None:
 def _check(args: argparse.Namespace) -> int:
     from kvi.build import load_inputs
 
-    inputs = load_inputs()
+    inputs = load_inputs(args.root)
     print(f"No problems: {len(inputs.rendered)} pages in {len(inputs.languages)} languages.")
     return 0
 
@@ -58,7 +65,7 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from kvi.build import build
 
-    result = build(args.out.resolve(), args.base_url, args.build_date)
+    result = build(args.out.resolve(), args.base_url, args.build_date, root=args.root)
     total = sum(result.pages_per_language.values())
     print(f"Built {total} pages in {len(result.pages_per_language)} languages into {args.out}/ "
           f"in {sum(result.seconds.values()):.1f} s.")
@@ -80,4 +87,14 @@ def _bench(args: argparse.Namespace) -> int:
 def _translations(args: argparse.Namespace) -> int:
     from kvi.translation_status import print_report
 
-    return print_report()
+    return print_report(args.root)
+
+
+def _review(args: argparse.Namespace) -> int:
+    from kvi.model import load
+    from kvi.problems import fail_if
+    from kvi.review import print_report
+
+    model, problems = load(args.root)
+    fail_if(problems)
+    return print_report(model, datetime.date.today())

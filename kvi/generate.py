@@ -9,6 +9,7 @@ autoescape); readers' text fields allow no markup beyond paragraphs.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,6 +172,12 @@ class _Helpers:
 
     def date(self, iso: str) -> str:
         return formatting.long_date(iso, self.r.language.locale)
+
+    def jsonld(self, data: dict) -> Markup:
+        """schema.org data for search engines; '</' is escaped so the text cannot end the script."""
+        text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, sort_keys=True)
+        text = text.replace("</", "<\\/")
+        return Markup(f'<script type="application/ld+json">{text}</script>')
 
     def checked(self, record: Record) -> Markup:
         """When a person last confirmed the entry, or that nobody has yet."""

@@ -7,11 +7,20 @@ import pytest
 
 from tests.browser.harness import run_axe
 
+# One page per layout; a new page type adds its address here.
 LAYOUTS = {
     "home": "",
     "content": "erste-schritte/",
     "search with results": "suche/?q=Kinder",
     "404": "nicht-da/",
+    "district": "kreise/kreis-borken/",
+    "districts index": "kreise/",
+    "towns A-Z": "orte/",
+    "prison": "jva/jva-koeln/",
+    "prisons index": "jva/",
+    "offer": "angebote/bke-onlineberatung/",
+    "offers index": "angebote/",
+    "glossary": "glossar/",
 }
 PREFIXES = ["", "ls/", "ar/"]
 WIDTHS = {"phone": 360, "desktop": 1280}

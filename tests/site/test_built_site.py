@@ -101,9 +101,14 @@ def test_headings_get_readable_anchors_in_every_script(site: Path):
 def test_one_search_index_per_language(site: Path):
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert set(entry["languages"]) == {l.hreflang for l in LANGUAGES}
-    # Home page and first steps are indexed; the search page itself is not.
-    assert {code: info["page_count"] for code, info in entry["languages"].items()} == \
-        {l.hreflang: 2 for l in LANGUAGES}
+    others = [l.code for l in LANGUAGES[1:]] + ["pagefind"]
+    for language in LANGUAGES:
+        tree = site / language.prefix
+        indexed = [p for p in tree.rglob("*.html")
+                   if not (language.code == "de" and p.relative_to(tree).parts[0] in others)
+                   and "data-pagefind-body" in p.read_text(encoding="utf-8")]
+        assert entry["languages"][language.hreflang]["page_count"] == len(indexed) > 100
+    assert "data-pagefind-body" not in (site / "suche/index.html").read_text(encoding="utf-8")
 
 
 def test_search_filters_are_in_the_index(site: Path):
@@ -147,3 +152,21 @@ def test_pages_without_search_load_no_search_code(site: Path):
         if "/suche/" in path.as_posix():
             assert any(s.endswith("assets/kvi/search.js") for s in scripts)
         assert not any("pagefind" in s for s in scripts), path
+
+
+HREF = re.compile(r"""<a\b[^>]*\bhref="([^"#?]*)(?:[#?][^"]*)?\"""")
+
+
+def test_every_internal_link_resolves(site: Path):
+    """Links written by templates and generated pages too, in every language."""
+    broken = []
+    for path in html_pages(site):
+        for href in set(HREF.findall(path.read_text(encoding="utf-8"))):
+            if not href or re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            target = (path.parent / href).resolve() if not href.startswith("/") else site / href.lstrip("/")
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((str(path.relative_to(site)), href))
+    assert broken == []

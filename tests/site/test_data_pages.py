@@ -1,0 +1,89 @@
+"""Pages made from data: every district, prison and offer in every language, with the facts
+that families need, and the data published as JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from kvi.build import ROOT
+from kvi.languages import load_languages
+from kvi.model import load
+
+LANGUAGES = load_languages(ROOT)
+MODEL, _ = load(ROOT)
+
+
+@pytest.mark.parametrize("kind, folder", [("districts", "kreise"), ("prisons", "jva"), ("offers", "angebote")])
+def test_a_page_per_entry_in_every_language(site: Path, kind: str, folder: str):
+    ids = list(MODEL.kinds[kind])
+    assert ids
+    for language in LANGUAGES:
+        missing = [i for i in ids if not (site / language.prefix / folder / i / "index.html").is_file()]
+        assert missing == [], (language.code, missing)
+
+
+def test_district_page_names_every_town_and_its_jugendamt(site: Path):
+    page = (site / "kreise/kreis-borken/index.html").read_text(encoding="utf-8")
+    assert 'id="ort-bocholt"' in page
+    assert "Jugendamt Bocholt" in page
+    assert "46395" in page
+    assert "© OpenStreetMap contributors" in page
+
+
+def test_every_town_appears_on_its_district_page(site: Path):
+    for town in MODEL.kinds["municipalities"].values():
+        page = (site / "kreise" / town.fields["district"] / "index.html").read_text(encoding="utf-8")
+        assert f'id="ort-{town.id}"' in page, town.id
+
+
+def test_prison_pages_say_what_families_must_know(site: Path):
+    iserlohn = (site / "jva/jva-iserlohn/index.html").read_text(encoding="utf-8")
+    assert "geschlossen" in iserlohn and "2025" in iserlohn
+    duesseldorf = (site / "jva/jva-duesseldorf/index.html").read_text(encoding="utf-8")
+    assert "Ratingen" in duesseldorf
+    for prison in MODEL.kinds["prisons"].values():
+        page = (site / "jva" / prison.id / "index.html").read_text(encoding="utf-8")
+        if prison.fields.get("visits") and prison.fields["operating_status"] != "geschlossen":
+            assert "So hat die JVA es veröffentlicht" in page, prison.id
+        if not prison.fields.get("address"):
+            assert "bitte fragen Sie direkt bei der JVA nach" in page.lower() or "Bitte fragen Sie direkt" in page
+
+
+def test_data_pages_show_their_check_status(site: Path):
+    offer = next(iter(MODEL.kinds["offers"]))
+    page = (site / "angebote" / offer / "index.html").read_text(encoding="utf-8")
+    assert "noch nicht vom Anbieter bestätigt" in page
+    english = (site / "en/angebote" / offer / "index.html").read_text(encoding="utf-8")
+    assert 'lang="de"' in english, "German data text is marked as German"
+
+
+def test_json_ld_on_prison_and_offer_pages(site: Path):
+    for path in [site / "jva/jva-koeln/index.html", site / f"angebote/{next(iter(MODEL.kinds['offers']))}/index.html"]:
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', path.read_text(encoding="utf-8"))
+        assert len(blocks) == 1
+        data = json.loads(blocks[0])
+        assert data["@context"] == "https://schema.org" and data["name"]
+
+
+def test_data_is_published_as_json_and_csv(site: Path):
+    offers = json.loads((site / "daten/offers.json").read_text(encoding="utf-8"))
+    assert offers["count"] == len(MODEL.kinds["offers"]) == len(offers["entries"])
+    assert all("editor_note" not in entry for entry in offers["entries"])
+    rows = list(csv.DictReader((site / "daten/prisons.csv").open(encoding="utf-8")))
+    assert len(rows) == len(MODEL.kinds["prisons"])
+    places = json.loads((site / "daten/orte.json").read_text(encoding="utf-8"))
+    assert len(places) == 396
+    bocholt = next(p for p in places if p["id"] == "bocholt")
+    assert bocholt["page"] == "kreise/kreis-borken/" and "46395" in bocholt["postcodes"]
+    assert not (site / "daten/operator.json").exists()
+
+
+def test_glossary_in_every_language(site: Path):
+    for language in LANGUAGES:
+        page = (site / language.prefix / "glossar/index.html").read_text(encoding="utf-8")
+        assert 'id="untersuchungshaft"' in page

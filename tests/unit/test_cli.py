@@ -1,0 +1,22 @@
+"""The command line: a broken data file stops the build, prints one line per problem and
+writes nothing."""
+
+from kvi.cli import main
+
+
+def test_broken_data_file_exits_non_zero_and_writes_nothing(project, tmp_path, capsys):
+    helplines = project / "data" / "helplines.yml"
+    helplines.write_text(helplines.read_text(encoding="utf-8").replace('phone: "116 111"', 'phone: 116111x'),
+                         encoding="utf-8")
+    out = tmp_path / "site"
+    assert main(["--root", str(project), "build", "--out", str(out)]) == 1
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0].startswith("data/helplines.yml:6: [1].phone: must be a German phone number")
+    assert lines[-1] == "1 problem found; nothing was published."
+
+
+def test_check_reports_success(capsys):
+    assert main(["check"]) == 0
+    assert "No problems" in capsys.readouterr().out
