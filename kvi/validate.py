@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import datetime
+import re
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -33,7 +34,10 @@ def _phone(value: object) -> bool:
         number = phonenumbers.parse(value, "DE")
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(number) or phonenumbers.is_valid_short_number(number)
+    # The EU's harmonised 116xxx services (116 016 Hilfetelefon, 116 117 …) are not all in
+    # the library's German short-number table, but every 116xxx number is a real service.
+    harmonised = re.fullmatch(r"116[0-9]{3}", str(number.national_number)) is not None
+    return phonenumbers.is_valid_number(number) or phonenumbers.is_valid_short_number(number) or harmonised
 
 
 @FORMATS.checks("email")
