@@ -6,8 +6,8 @@ import pytest
 
 SEARCHES = [
     # language prefix, query, a word the first steps page has in that language
-    ("", "Besuch", "Erste Schritte"),
-    ("en/", "visit", "First steps"),
+    ("", "Verhaftung", "Erste Schritte"),
+    ("en/", "arrest", "First steps"),
     ("ar/", "السجن", "الخطوات"),
 ]
 

@@ -30,11 +30,11 @@ def test_unknown_reference_names_page_and_line(project):
 
 def test_unknown_field_kind_and_malformed_reference(project):
     append(project / "content" / "de" / "index.md",
-           "\n{{ helplines.elterntelefon.fax }} {{ prisons.jva-koeln.phone }} {{ telefon }}\n")
+           "\n{{ helplines.elterntelefon.fax }} {{ gefaengnisse.jva-koeln.phone }} {{ telefon }}\n")
     found = problems_of(project)
     assert len(found) == 3
     assert "'elterntelefon' has no field 'fax'" in found[0] + found[1] + found[2]
-    assert any("unknown kind 'prisons'" in p for p in found)
+    assert any("unknown kind 'gefaengnisse'" in p for p in found)
     assert any("a reference must look like {{ kind.id.field }}" in p for p in found)
 
 
