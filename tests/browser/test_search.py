@@ -8,7 +8,7 @@ SEARCHES = [
     # language prefix, query, a word the first steps page has in that language
     ("", "Verhaftung", "Erste Schritte"),
     ("en/", "arrest", "First steps"),
-    ("ar/", "السجن", "الخطوات"),
+    ("ar/", "الاعتقال", "الخطوات"),
 ]
 
 

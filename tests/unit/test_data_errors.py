@@ -105,3 +105,23 @@ def test_numbers_yaml_would_convert_are_reported_not_changed(project):
     line = line_of(districts, "ags: 5111")
     assert problems_of(project) == [f"data/districts.yml:{line}: [1].ags: must be the five-digit Kreisschlüssel "
                                     "of an NRW district in quotes, like \"05111\", found 5111"]
+
+
+def test_invalid_email_unknown_prison_and_unknown_glossary_link(project):
+    offers = project / "data" / "offers.yml"
+    text = offers.read_text(encoding="utf-8")
+    first_prison = next(line for line in text.splitlines() if "jva-" in line and "prisons" in line or line.strip().startswith("- jva-"))
+    offers.write_text(text.replace(first_prison, first_prison.replace("jva-", "jvx-", 1), 1), encoding="utf-8")
+    operator = project / "data" / "operator.yml"
+    operator.write_text(operator.read_text(encoding="utf-8").replace("editors_email: null", "editors_email: redaktion@@example"),
+                        encoding="utf-8")
+    glossary = project / "data" / "glossary.yml"
+    gtext = glossary.read_text(encoding="utf-8")
+    related_line = next(line for line in gtext.splitlines() if line.strip().startswith("related:"))
+    glossary.write_text(gtext.replace(related_line, related_line.split(":")[0] + ": [gibt-es-nicht]", 1), encoding="utf-8")
+    found = problems_of(project)
+    assert any(p.startswith("data/offers.yml:") and ": prisons: 'jvx-" in p and "is not an id in data/prisons.yml" in p
+               for p in found), found
+    assert any(p.startswith("data/operator.yml:") and "editors_email: must be an e-mail address" in p for p in found), found
+    assert any(p.startswith("data/glossary.yml:") and "related: 'gibt-es-nicht' is not an id in data/glossary.yml" in p
+               for p in found), found

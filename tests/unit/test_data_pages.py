@@ -1,0 +1,61 @@
+"""Data pages render safely and offer corrections where the operator has set them up."""
+
+import datetime
+import shutil
+from pathlib import Path
+
+from kvi import generate
+from kvi.build import ROOT, load_inputs
+from kvi.languages import load_languages, load_ui_strings
+from kvi.model import load
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _render(project: Path, path: str, code: str = "de") -> str:
+    model, problems = load(project)
+    assert problems == []
+    languages = load_languages(project)
+    ui, _ = load_ui_strings(project, languages)
+    language = next(l for l in languages if l.code == code)
+    renderer = generate.PageRenderer(language, ui[code], model.record("operator", "betreiber"), datetime.date(2026, 11, 25))
+    page = next(p for p in generate.plan(model) if p.path == path)
+    return renderer.render(page)[1]
+
+
+def test_data_text_is_escaped(project):
+    offers = project / "data" / "offers.yml"
+    text = offers.read_text(encoding="utf-8")
+    text = text.replace("description: ", "description: <script>alert(1)</script> **fett** ", 1)
+    offers.write_text(text, encoding="utf-8")
+    model, _ = load(project)
+    first = next(iter(model.kinds["offers"]))
+    body = _render(project, f"angebote/{first}.md")
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+def test_correction_links_appear_once_the_operator_sets_them_up(project):
+    assert "kvi-report" not in _render(project, "jva/jva-koeln.md")
+    shutil.copyfile(FIXTURES / "operator.example.yml", project / "data" / "operator.yml")
+    body = _render(project, "jva/jva-koeln.md")
+    assert 'href="https://github.com/example-org/kvi-site/issues/new?template=korrektur.yml&amp;title=Korrektur%3A%20JVA%20K%C3%B6ln' in body
+    assert 'href="mailto:redaktion@example.org?subject=Korrektur%3A%20JVA%20K%C3%B6ln' in body
+    assert "data/prisons.yml" in body
+
+
+def test_missing_prison_facts_point_to_a_known_contact():
+    model, _ = load(ROOT)
+    for prison in model.kinds["prisons"].values():
+        body = _render(ROOT, f"jva/{prison.id}.md")
+        if not prison.fields.get("address"):
+            assert "Die genaue Anschrift ist uns nicht bekannt" in body
+            assert prison.fields.get("web", "") in body or "Besuchsabteilung" in body or "Gericht" in body
+
+
+def test_every_page_in_every_language_renders(project):
+    inputs = load_inputs(ROOT, datetime.date(2026, 11, 25))
+    codes = {page.lang for page in inputs.rendered}
+    assert len(codes) == 8
+    paths = {page.path for page in inputs.rendered if page.lang == "ar"}
+    assert {"kreise/koeln.md", "jva/jva-iserlohn.md", "glossar.md", "orte/index.md"} <= paths
