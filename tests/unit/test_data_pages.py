@@ -12,15 +12,20 @@ from kvi.model import load
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
-def _render(project: Path, path: str, code: str = "de") -> str:
+def _renderer(project: Path, code: str = "de"):
+    """Renders a data page of the project by path, in one language."""
     model, problems = load(project)
     assert problems == []
     languages = load_languages(project)
     ui, _ = load_ui_strings(project, languages)
     language = next(l for l in languages if l.code == code)
     renderer = generate.PageRenderer(language, ui[code], model.record("operator", "betreiber"), datetime.date(2026, 11, 25))
-    page = next(p for p in generate.plan(model) if p.path == path)
-    return renderer.render(page)[1]
+    planned = {page.path: page for page in generate.plan(model)}
+    return lambda path: renderer.render(planned[path])[1]
+
+
+def _render(project: Path, path: str) -> str:
+    return _renderer(project)(path)
 
 
 def test_data_text_is_escaped(project):
@@ -46,8 +51,9 @@ def test_correction_links_appear_once_the_operator_sets_them_up(project):
 
 def test_missing_prison_facts_point_to_a_known_contact():
     model, _ = load(ROOT)
+    render = _renderer(ROOT)
     for prison in model.kinds["prisons"].values():
-        body = _render(ROOT, f"jva/{prison.id}.md")
+        body = render(f"jva/{prison.id}.md")
         if not prison.fields.get("address"):
             assert "Die genaue Anschrift ist uns nicht bekannt" in body
             assert prison.fields.get("web", "") in body or "Besuchsabteilung" in body or "Gericht" in body
