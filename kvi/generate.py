@@ -8,7 +8,6 @@ autoescape); readers' text fields allow no markup beyond paragraphs.
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from dataclasses import dataclass, field
@@ -23,7 +22,6 @@ from kvi.languages import SOURCE, Language
 from kvi.model import Model, Record
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-SYNONYM_TEXT_FIELDS = ("name",)
 
 
 @dataclass(frozen=True)
@@ -108,11 +106,10 @@ def plan(model: Model) -> list[DataPage]:
 class PageRenderer:
     """Renders data pages for one language."""
 
-    def __init__(self, language: Language, ui: dict[str, str], operator: Record | None, build_date: datetime.date):
+    def __init__(self, language: Language, ui: dict[str, str], operator: Record | None):
         self.language = language
         self.ui = ui
         self.operator = operator
-        self.build_date = build_date
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 

@@ -7,7 +7,6 @@ Data references are resolved here, in the reader's locale.
 
 from __future__ import annotations
 
-import datetime
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ class RenderedPage:
 
 
 def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], model: Model,
-               ui: dict[str, dict[str, str]], build_date: datetime.date) -> tuple[list[RenderedPage], list[Problem]]:
+               ui: dict[str, dict[str, str]]) -> tuple[list[RenderedPage], list[Problem]]:
     """Content pages and pages from data, in every language."""
     german = trees[SOURCE]
     problems: list[Problem] = []
@@ -52,7 +51,7 @@ def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], mod
                                          fallback, model)
             rendered.append(result)
             problems += found
-    rendered += _data_pages(languages, model, ui, build_date)
+    rendered += _data_pages(languages, model, ui)
     return rendered, problems
 
 
@@ -61,13 +60,12 @@ def data_paths(model: Model) -> set[str]:
     return {page.path for page in generate.plan(model)}
 
 
-def _data_pages(languages: list[Language], model: Model, ui: dict[str, dict[str, str]],
-                build_date: datetime.date) -> list[RenderedPage]:
+def _data_pages(languages: list[Language], model: Model, ui: dict[str, dict[str, str]]) -> list[RenderedPage]:
     planned = generate.plan(model)
     everywhere = [language.code for language in languages]
     rendered = []
     for language in languages:
-        renderer = generate.PageRenderer(language, ui[language.code], model.record("operator", "betreiber"), build_date)
+        renderer = generate.PageRenderer(language, ui[language.code], model.record("operator", "betreiber"))
         for page in planned:
             description, body = renderer.render(page)
             filters = _filters(ui[language.code], page.section, page.audience, list(page.districts),
