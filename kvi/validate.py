@@ -65,7 +65,9 @@ def _date(value: object) -> bool:
 @FORMATS.checks("past-date")
 def _past_date(value: object) -> bool:
     """A date that has already happened (a check cannot be confirmed in the future)."""
-    return not isinstance(value, str) or not _date(value) or datetime.date.fromisoformat(value) <= datetime.date.today()
+    if not isinstance(value, str):
+        return True
+    return _date(value) and datetime.date.fromisoformat(value) <= datetime.date.today()
 
 
 @cache

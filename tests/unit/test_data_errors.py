@@ -125,3 +125,13 @@ def test_invalid_email_unknown_prison_and_unknown_glossary_link(project):
     assert any(p.startswith("data/operator.yml:") and "editors_email: must be an e-mail address" in p for p in found), found
     assert any(p.startswith("data/glossary.yml:") and "related: 'gibt-es-nicht' is not an id in data/glossary.yml" in p
                for p in found), found
+
+
+def test_impossible_date_is_rejected(project):
+    organisation = project / "data" / "organisation.yml"
+    replace(organisation, "last_checked: null\n  status: to_confirm", "last_checked: 2026-02-30\n  status: confirmed")
+    line = line_of(organisation, "2026-02-30")
+    found = problems_of(project)
+    assert found and all(p.startswith(f"data/organisation.yml:{line}: [1].last_checked: must be a date written YYYY-MM-DD")
+                         for p in found)
+    assert any(p.endswith("found '2026-02-30'") for p in found)
