@@ -2,6 +2,7 @@
 #   make serve   build every language and serve on http://127.0.0.1:8000, rebuilding on change
 #   make test    run the whole test suite (installs the browser tools it needs)
 #   make site    build the deployable folder site/ (BASE_URL=https://… for the published address)
+#   make publish the same for publication: refuses while operator data (data/operator.yml) is missing
 #   make check   validate content and data only
 #   make bench   build from scratch and print timings, page weights and search bytes
 
@@ -10,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test site check bench test-tools clean
+.PHONY: serve test site publish check bench test-tools clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +26,9 @@ test: $(STAMP) test-tools
 
 site: $(STAMP)
 	$(PY) -m kvi build --out site $(if $(BASE_URL),--base-url $(BASE_URL))
+
+publish: $(STAMP)
+	$(PY) -m kvi build --publish --out site $(if $(BASE_URL),--base-url $(BASE_URL))
 
 check: $(STAMP)
 	$(PY) -m kvi check

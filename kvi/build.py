@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from kvi import engine, model as data_model, navigation, pages, publish, render, search
+from kvi import engine, model as data_model, navigation, pages, publish, render, search, validate
 from kvi.engine import LanguageBuild
 from kvi.languages import Language, load_languages, load_ui_strings
 from kvi.problems import Problem, fail_if
@@ -61,13 +61,29 @@ def default_base_url(root: Path = ROOT) -> str:
     return _read_base_config(root)["site_url"]
 
 
+def publication_problems(model: data_model.Model) -> list[Problem]:
+    """What the operator still has to provide before the site may be published."""
+    problems = []
+    for kind, records in model.kinds.items():
+        for name in validate.required_for_publication(kind):
+            for record in records.values():
+                if record.fields.get(name) in (None, ""):
+                    problems.append(Problem(record.file, record.fields.line_of(name), name,
+                                            "required for publication, still empty"))
+    return problems
+
+
 def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date | None = None,
-          root: Path = ROOT) -> BuildResult:
-    """Build every language into out_dir; on any problem out_dir stays as it was."""
+          root: Path = ROOT, for_publication: bool = False) -> BuildResult:
+    """Build every language into out_dir; on any problem out_dir stays as it was.
+
+    A build for publication also refuses to run while operator data is missing."""
     base_url = _with_slash(base_url or default_base_url(root))
     build_date = build_date or _today()
     clock = time.perf_counter()
     inputs = load_inputs(root)
+    if for_publication:
+        fail_if(publication_problems(inputs.model))
     work = root / ".build"
     render.write_trees(root, inputs.rendered, inputs.languages, work / "docs", inputs.model)
     seconds = {"render": time.perf_counter() - clock}

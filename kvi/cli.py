@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
 
     build = verbs.add_parser("build", help="build every language into a folder (default: site/)")
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site)")
+    build.add_argument("--publish", action="store_true",
+                       help="build for publication: refuse while required operator data (data/operator.yml) is missing")
     _add_site_options(build)
     build.set_defaults(run=_build)
 
@@ -65,7 +67,7 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from kvi.build import build
 
-    result = build(args.out.resolve(), args.base_url, args.build_date, root=args.root)
+    result = build(args.out.resolve(), args.base_url, args.build_date, root=args.root, for_publication=args.publish)
     total = sum(result.pages_per_language.values())
     print(f"Built {total} pages in {len(result.pages_per_language)} languages into {args.out}/ "
           f"in {sum(result.seconds.values()):.1f} s.")

@@ -22,6 +22,7 @@ from kvi.languages import SOURCE, Language
 from kvi.model import Model, Record
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit", "kontakt")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ def plan(model: Model) -> list[DataPage]:
                                                                      key=lambda r: _sort_key(r.fields["term"]))},
                  "start", ("eltern", "kinder", "jugendliche", "fachleute")),
     ]
+    if model.record("operator", "betreiber"):
+        pages += [DataPage(f"{name}.md", name, common, "start") for name in LEGAL_PAGES]
     pages += [DataPage(f"kreise/{d.id}.md", "district", {**common, "district": d}, "hilfe",
                        ("eltern", "fachleute"), (d.fields["name"],), record=d) for d in districts]
     pages += [DataPage(f"jva/{p.id}.md", "prison", {**common, "prison": p}, "hilfe", ("eltern", "fachleute"),

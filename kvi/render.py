@@ -20,6 +20,9 @@ from kvi.pages import Page
 from kvi.problems import Problem
 
 
+QUICK_EXIT_SECTIONS = ("familie", "kinder")
+
+
 @dataclass(frozen=True)
 class RenderedPage:
     lang: str
@@ -47,8 +50,7 @@ def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], mod
             fallback = page is source and language.code != SOURCE
             filters = _filters(ui[language.code], source.meta.get("section"), source.meta.get("audience", []),
                                districts, [])
-            result, found = _render_page(page, source.meta.get("template"), language, filters, available,
-                                         fallback, model)
+            result, found = _render_page(page, source.meta, language, filters, available, fallback, model)
             rendered.append(result)
             problems += found
     rendered += _data_pages(languages, model, ui)
@@ -89,17 +91,21 @@ def _filters(ui: dict[str, str], section: str | None, audience: list[str], distr
     return {name: values for name, values in found.items() if values}
 
 
-def _render_page(page: Page, template: str | None, language: Language, filters: dict, available: list[str],
+def _render_page(page: Page, source_meta: dict, language: Language, filters: dict, available: list[str],
                  fallback: bool, model: Model) -> tuple[RenderedPage, list[Problem]]:
     locale = "de_DE" if fallback else language.locale
     german_text = fallback or language.hreflang.startswith(SOURCE)
     body, problems = references.resolve(page.body, model, locale, page.file, page.body_line,
                                         german_in_foreign_text=not german_text)
     translation = page.meta.get("translation", {})
+    template = source_meta.get("template")
     meta = {
         "description": page.meta["description"],
         **({"template": template} if template else {}),
         "kvi": {
+            "age_band": source_meta.get("age_band"),
+            # Families' and children's pages carry the quick-exit button.
+            "quick_exit": source_meta.get("section") in QUICK_EXIT_SECTIONS,
             "filters": filters,
             "fallback": fallback,
             "unreviewed": bool(translation) and not translation.get("reviewed", False),
@@ -135,9 +141,12 @@ def template_facts(model: Model, locale: str) -> dict:
         "phone_html": formatting.phone_link(record.fields["phone"]),
         "hours": formatting.opening_hours(record.fields["opening_hours"], locale) if record.fields.get("opening_hours") else "",
         "to_confirm": record.fields["status"] == "to_confirm",
+        "id": record.id,
     } for record in model.kinds.get("helplines", {}).values()]
+    operator = model.record("operator", "betreiber")
     return {"organisation": {"name": organisation.fields["name"], "web": organisation.fields.get("web")},
-            "helplines": helplines}
+            "helplines": helplines,
+            "quick_exit_url": operator.fields["quick_exit_url"] if operator else ""}
 
 
 def write_trees(root: Path, pages: list[RenderedPage], languages: list[Language], docs_dir: Path,

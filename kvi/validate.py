@@ -93,6 +93,11 @@ def reference_fields(schema_name: str) -> dict[str, str]:
             if isinstance(spec, dict) and "x-references" in spec}
 
 
+def required_for_publication(schema_name: str) -> list[str]:
+    """Fields of a kind that a build for publication needs filled (schema keyword x-required-for-publication)."""
+    return _registry()[f"{schema_name}.schema.json"].contents.get("items", {}).get("x-required-for-publication", [])
+
+
 def check(data: Any, schema_name: str, file: str) -> list[Problem]:
     """Every schema error in data, as problems pointing at the line of the offending value."""
     problems = []

@@ -21,6 +21,11 @@ LAYOUTS = {
     "offer": "angebote/bke-onlineberatung/",
     "offers index": "angebote/",
     "glossary": "glossar/",
+    "children 4-7": "kinder/4-7/",
+    "children 8-12": "kinder/8-12/",
+    "teenagers": "kinder/13-17/",
+    "family": "familie/besuch/",
+    "accessibility statement": "barrierefreiheit/",
 }
 PREFIXES = ["", "ls/", "ar/"]
 WIDTHS = {"phone": 360, "desktop": 1280}

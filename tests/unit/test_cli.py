@@ -20,3 +20,12 @@ def test_broken_data_file_exits_non_zero_and_writes_nothing(project, tmp_path, c
 def test_check_reports_success(capsys):
     assert main(["check"]) == 0
     assert "No problems" in capsys.readouterr().out
+
+
+def test_publication_build_refuses_while_operator_data_is_missing(project, tmp_path, capsys):
+    out = tmp_path / "site"
+    assert main(["--root", str(project), "build", "--publish", "--out", str(out)]) == 1
+    assert not out.exists()
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert "data/operator.yml:5: editors_email: required for publication, still empty" in lines
+    assert any(line.startswith("data/operator.yml:") and ": enforcement: required for publication" in line for line in lines)

@@ -1,0 +1,81 @@
+"""Every page in every language: one H1, logical heading order, a description; children's
+pages carry the helpline; the key answers are within two clicks of the home page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from kvi.build import ROOT
+from kvi.languages import load_languages
+from tests.site.test_built_site import html_pages, parse
+
+LANGUAGES = load_languages(ROOT)
+HEADING = re.compile(r"<h([1-6])\b")
+
+
+def article(text: str) -> str:
+    match = re.search(r"<article\b.*?</article>", text, re.DOTALL)
+    return match.group(0) if match else ""
+
+
+def test_one_h1_and_no_skipped_heading_level(site: Path):
+    problems = []
+    for path in html_pages(site):
+        levels = [int(level) for level in HEADING.findall(article(path.read_text(encoding="utf-8")))]
+        if levels.count(1) != 1 or levels[0] != 1:
+            problems.append((str(path.relative_to(site)), "h1", levels[:3]))
+        for before, after in zip(levels, levels[1:]):
+            if after > before + 1:
+                problems.append((str(path.relative_to(site)), f"h{before}→h{after}"))
+                break
+    assert problems == []
+
+
+def test_every_page_has_a_description(site: Path):
+    missing = [str(p.relative_to(site)) for p in html_pages(site)
+               if p.name != "404.html" and not parse(p).find("meta", name="description")[0].get("content")]
+    assert missing == []
+
+
+def test_childrens_pages_carry_the_helpline_and_quick_exit(site: Path):
+    children = sorted((site / "kinder").rglob("index.html"))
+    assert len(children) >= 10
+    for path in children:
+        text = path.read_text(encoding="utf-8")
+        if "kvi-age" in text:
+            assert "kvi-kids-helpline" in text and 'href="tel:116111"' in text, path
+        assert "data-kvi-exit" in text, path
+    youngest = (site / "kinder/4-7/index.html").read_text(encoding="utf-8")
+    assert "kvi-read-aloud" in youngest and "read-aloud.js" in youngest
+    assert "kvi-read-aloud" not in (site / "kinder/13-17/index.html").read_text(encoding="utf-8")
+
+
+def test_family_pages_have_quick_exit_and_professional_pages_do_not(site: Path):
+    assert "data-kvi-exit" in (site / "familie/besuch/index.html").read_text(encoding="utf-8")
+    assert "data-kvi-exit" not in (site / "fachleute/index.html").read_text(encoding="utf-8")
+
+
+def test_legal_pages_exist_in_every_language_and_are_linked_in_the_footer(site: Path):
+    for language in LANGUAGES:
+        for name in ("impressum", "datenschutz", "barrierefreiheit", "kontakt"):
+            assert (site / language.prefix / name / "index.html").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="impressum/"' in home and 'href="barrierefreiheit/"' in home
+
+
+def _links(site: Path, url: str) -> set[str]:
+    path = site / urlparse(url).path.lstrip("/")
+    path = path / "index.html" if path.is_dir() else path
+    hrefs = re.findall(r'<a\b[^>]*\bhref="([^"#?]*)', path.read_text(encoding="utf-8"))
+    return {urljoin(url, href) for href in hrefs if href and not re.match(r"^[a-z]+:", href)}
+
+
+def test_the_four_questions_are_answered_within_two_clicks_of_home(site: Path):
+    home = "http://site/"
+    one = _links(site, home)
+    two = set().union(*(_links(site, url) for url in one if (site / urlparse(url).path.lstrip("/")).exists()))
+    reachable = one | two
+    for answer in ["erste-schritte/", "familie/mit-kindern-sprechen/", "familie/besuch/", "kreise/"]:
+        assert home + answer in reachable, answer
