@@ -55,6 +55,8 @@ def test_read_aloud_uses_only_a_local_voice(page, server):
       const local = {localService: true, lang: 'de-DE', name: 'local'};
       speechSynthesis.getVoices = () => [{localService: false, lang: 'de-DE', name: 'online'}, local];
       speechSynthesis.speak = (u) => { window.spoken.push({text: u.text, voice: u.voice.name}); };
+      // Real utterances accept only real voices; the stand-in records what it is given.
+      window.SpeechSynthesisUtterance = function (text) { this.text = text; };
     """)
     page.goto(f"{server}kinder/4-7/")
     button = page.locator(".kvi-read-aloud button")

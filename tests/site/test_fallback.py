@@ -27,8 +27,10 @@ def test_missing_translation_falls_back_to_german_with_notice(project, tmp_path)
     assert "en" not in hreflangs and "de" in hreflangs
 
     entry = json.loads((out / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    # Exactly the one fallback page is missing from the English index.
-    assert entry["languages"]["de"]["page_count"] - entry["languages"]["en"]["page_count"] == 1
+    # Exactly the fallback pages are missing from the English index.
+    fallbacks = [p for p in (out / "en").rglob("*.html") if "kvi-notice--fallback" in p.read_text(encoding="utf-8")]
+    assert out / "en/erste-schritte/index.html" in fallbacks
+    assert entry["languages"]["de"]["page_count"] - entry["languages"]["en"]["page_count"] == len(fallbacks)
 
 
 def test_site_works_under_a_sub_path(project, tmp_path):
