@@ -16,7 +16,8 @@ from kvi.serve import make_server
 
 LAYOUTS = {"home": "", "content": "erste-schritte/", "search page": "suche/", "404": "404.html",
            "district": "kreise/kreis-borken/", "prison": "jva/jva-koeln/", "offer": "angebote/bke-onlineberatung/",
-           "towns A-Z": "orte/", "glossary": "glossar/"}
+           "towns A-Z": "orte/", "glossary": "glossar/", "children 4-7": "kinder/4-7/besuch/",
+           "family": "familie/besuch/"}
 LANGUAGES = {"de": "", "ar": "ar/"}
 ASSETS = re.compile(r"""<(?:link\b[^>]*\brel="(?:stylesheet|icon)"[^>]*\bhref|script\b[^>]*\bsrc|img\b[^>]*\bsrc)="([^"]+)\"""")
 SEARCH = {"de": ("suche/", "Besuch"), "en": ("en/suche/", "visit"), "ar": ("ar/suche/", "السجن")}
