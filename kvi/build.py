@@ -36,7 +36,7 @@ class Inputs:
     rendered: list[render.RenderedPage]
 
 
-def load_inputs(root: Path = ROOT) -> Inputs:
+def load_inputs(root: Path = ROOT, build_date: datetime.date | None = None) -> Inputs:
     """Read and check all content and data; raise BuildFailed listing every problem."""
     languages = load_languages(root)
     problems: list[Problem] = []
@@ -52,7 +52,7 @@ def load_inputs(root: Path = ROOT) -> Inputs:
     fail_if(problems)
     nav, found = navigation.load(root)
     fail_if(found or navigation.check(nav, trees[languages[0].code], render.data_paths(model), set(ui[languages[0].code])))
-    rendered, found = render.render_all(languages, trees, model, ui)
+    rendered, found = render.render_all(languages, trees, model, ui, build_date or _today())
     fail_if(found)
     return Inputs(languages, model, ui, nav, rendered)
 
@@ -81,11 +81,11 @@ def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date 
     base_url = _with_slash(base_url or default_base_url(root))
     build_date = build_date or _today()
     clock = time.perf_counter()
-    inputs = load_inputs(root)
+    inputs = load_inputs(root, build_date)
     if for_publication:
         fail_if(publication_problems(inputs.model))
     work = root / ".build"
-    render.write_trees(root, inputs.rendered, inputs.languages, work / "docs", inputs.model)
+    render.write_trees(root, inputs.rendered, inputs.languages, work / "docs", inputs.model, build_date)
     seconds = {"render": time.perf_counter() - clock}
 
     clock = time.perf_counter()

@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
+from zoneinfo import ZoneInfo
+
+import icalendar
 
 from kvi.generate import lookup
 from kvi.model import Model
@@ -14,7 +18,7 @@ PRIVATE_KINDS = {"operator"}
 PRIVATE_FIELDS = {"editor_note"}
 
 
-def files(model: Model) -> dict[str, str]:
+def files(model: Model, build_date: datetime.date) -> dict[str, str]:
     """File name (below daten/) → content."""
     # Compact: the place finder downloads this file on a phone.
     out = {"orte.json": json.dumps(places(model), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"}
@@ -24,7 +28,46 @@ def files(model: Model) -> dict[str, str]:
         entries = [_public(record.fields) for record in records.values()]
         out[f"{kind}.json"] = _dump({"kind": kind, "count": len(entries), "entries": entries})
         out[f"{kind}.csv"] = _csv(entries)
+    out["termine.ics"] = calendar(model, build_date)
     return out
+
+
+def calendar(model: Model, build_date: datetime.date) -> str:
+    """The events as an iCalendar feed; DTSTAMP is the build date, so builds are repeatable."""
+    feed = icalendar.Calendar()
+    feed.add("prodid", "-//Kinder von Inhaftierten NRW//Termine//DE")
+    feed.add("version", "2.0")
+    feed.add("x-wr-calname", "Kinder von Inhaftierten NRW – Termine")
+    stamp = datetime.datetime.combine(build_date, datetime.time(), datetime.UTC)
+    for record in sorted(model.kinds.get("events", {}).values(), key=lambda r: r.fields["date"]):
+        fields = record.fields
+        event = icalendar.Event()
+        event.add("uid", f"{record.id}@kinder-von-inhaftierten-nrw")
+        event.add("dtstamp", stamp)
+        event.add("summary", fields["title"])
+        day = datetime.date.fromisoformat(fields["date"])
+        if fields.get("starts"):
+            event.add("dtstart", _local(day, fields["starts"]))
+            if fields.get("ends"):
+                event.add("dtend", _local(day, fields["ends"]))
+        else:
+            event.add("dtstart", day)
+            event.add("dtend", day + datetime.timedelta(days=1))
+        place = fields.get("place")
+        if place:
+            address = place.get("address")
+            where = [place["name"]] + ([f"{address['street']}, {address.get('postcode', '')} {address['town']}".strip()] if address else [])
+            event.add("location", ", ".join(where))
+        event.add("description", fields["audience"])
+        if fields.get("registration_url"):
+            event.add("url", fields["registration_url"])
+        feed.add_component(event)
+    return feed.to_ical().decode("utf-8")
+
+
+def _local(day: datetime.date, time: str) -> datetime.datetime:
+    hour, minute = map(int, time.split(":"))
+    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo("Europe/Berlin"))
 
 
 def places(model: Model) -> list[dict]:

@@ -8,6 +8,7 @@ autoescape); readers' text fields allow no markup beyond paragraphs.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from dataclasses import dataclass, field
@@ -74,16 +75,20 @@ def lookup(model: Model) -> Lookup:
     return found
 
 
-def plan(model: Model) -> list[DataPage]:
-    """Every page the data asks for."""
+def plan(model: Model, build_date: datetime.date | None = None) -> list[DataPage]:
+    """Every page the data asks for. The build date decides which events are past."""
     kinds = model.kinds
     links = lookup(model)
     districts = sorted(kinds.get("districts", {}).values(), key=lambda r: _sort_key(r.fields["name"]))
     prisons = sorted(kinds.get("prisons", {}).values(), key=lambda r: _sort_key(r.fields["name"]))
     offers = sorted(kinds.get("offers", {}).values(), key=lambda r: _sort_key(r.fields["name"]))
     district_name = {d.id: d.fields["name"] for d in districts}
+    events = sorted(kinds.get("events", {}).values(), key=lambda r: (r.fields["date"], r.fields.get("starts", "")))
+    today = (build_date or datetime.date.today()).isoformat()
     common = {"links": links, "districts": districts, "prisons": prisons, "offers": offers,
-              "district_name": district_name, "model": model}
+              "district_name": district_name, "model": model,
+              "upcoming": [e for e in events if e.fields["date"] >= today],
+              "past": [e for e in events if e.fields["date"] < today][::-1]}
     pages = [
         DataPage("kreise/index.md", "districts-index", common, "hilfe", ("eltern", "fachleute"), finder=True),
         DataPage("orte/index.md", "towns-index", common, "hilfe", ("eltern",)),
@@ -95,6 +100,9 @@ def plan(model: Model) -> list[DataPage]:
     ]
     if model.record("operator", "betreiber"):
         pages += [DataPage(f"{name}.md", name, common, "start") for name in LEGAL_PAGES]
+    pages.append(DataPage("termine/index.md", "events-index", common, "fachleute", ("fachleute",)))
+    pages += [DataPage(f"termine/{e.id}.md", "event", {**common, "event": e}, "fachleute", ("fachleute",), record=e)
+              for e in events]
     pages += [DataPage(f"kreise/{d.id}.md", "district", {**common, "district": d}, "hilfe",
                        ("eltern", "fachleute"), (d.fields["name"],), record=d) for d in districts]
     pages += [DataPage(f"jva/{p.id}.md", "prison", {**common, "prison": p}, "hilfe", ("eltern", "fachleute"),
@@ -141,6 +149,11 @@ class _Helpers:
     def link(self, target: str) -> str:
         """Relative address from this page to another page path (directory URLs)."""
         return _relative_url(self.path, target)
+
+    def site_file(self, name: str) -> str:
+        """Relative address of a file at the site root (the data exports), from this page."""
+        depth = _relative_url(self.path, "index.md").count("..")
+        return "../" * (depth + bool(self.r.language.prefix)) + name
 
     def text(self, entry: Record | dict, name: str, inline: bool = False) -> Markup:
         """A reader's text field in this language, or the German text marked as German."""

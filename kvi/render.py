@@ -7,6 +7,7 @@ Data references are resolved here, in the reader's locale.
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ class RenderedPage:
 
 
 def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], model: Model,
-               ui: dict[str, dict[str, str]]) -> tuple[list[RenderedPage], list[Problem]]:
+               ui: dict[str, dict[str, str]], build_date: datetime.date) -> tuple[list[RenderedPage], list[Problem]]:
     """Content pages and pages from data, in every language."""
     german = trees[SOURCE]
     problems: list[Problem] = []
@@ -53,7 +54,7 @@ def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], mod
             result, found = _render_page(page, source.meta, language, filters, available, fallback, model)
             rendered.append(result)
             problems += found
-    rendered += _data_pages(languages, model, ui)
+    rendered += _data_pages(languages, model, ui, build_date)
     return rendered, problems
 
 
@@ -62,8 +63,9 @@ def data_paths(model: Model) -> set[str]:
     return {page.path for page in generate.plan(model)}
 
 
-def _data_pages(languages: list[Language], model: Model, ui: dict[str, dict[str, str]]) -> list[RenderedPage]:
-    planned = generate.plan(model)
+def _data_pages(languages: list[Language], model: Model, ui: dict[str, dict[str, str]],
+                build_date: datetime.date) -> list[RenderedPage]:
+    planned = generate.plan(model, build_date)
     everywhere = [language.code for language in languages]
     rendered = []
     for language in languages:
@@ -150,12 +152,12 @@ def template_facts(model: Model, locale: str) -> dict:
 
 
 def write_trees(root: Path, pages: list[RenderedPage], languages: list[Language], docs_dir: Path,
-                model: Model) -> None:
+                model: Model, build_date: datetime.date) -> None:
     """Write each language's tree, with the German tree's other files (images) copied in,
     and the data exports at the site root (the German tree)."""
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
-    for name, text in exports.files(model).items():
+    for name, text in exports.files(model, build_date).items():
         target = docs_dir / SOURCE / "daten" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -26,6 +26,8 @@ LAYOUTS = {
     "teenagers": "kinder/13-17/",
     "family": "familie/besuch/",
     "accessibility statement": "barrierefreiheit/",
+    "events": "termine/",
+    "event": "termine/fachtagung-2025-12-16/",
 }
 PREFIXES = ["", "ls/", "ar/"]
 WIDTHS = {"phone": 360, "desktop": 1280}

@@ -87,3 +87,11 @@ def test_glossary_in_every_language(site: Path):
     for language in LANGUAGES:
         page = (site / language.prefix / "glossar/index.html").read_text(encoding="utf-8")
         assert 'id="untersuchungshaft"' in page
+
+
+def test_events_pages_in_every_language(site: Path):
+    for language in LANGUAGES:
+        assert (site / language.prefix / "termine/fachtagung-2025-12-16/index.html").is_file()
+    index = (site / "termine/index.html").read_text(encoding="utf-8")
+    assert 'href="../daten/termine.ics"' in index
+    assert (site / "daten/termine.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")

@@ -59,7 +59,7 @@ def test_missing_prison_facts_point_to_a_known_contact():
 
 
 def test_every_page_in_every_language_renders(project):
-    inputs = load_inputs(ROOT)
+    inputs = load_inputs(ROOT)  # build date: today
     codes = {page.lang for page in inputs.rendered}
     assert len(codes) == 8
     paths = {page.path for page in inputs.rendered if page.lang == "ar"}
