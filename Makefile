@@ -1,7 +1,7 @@
 # Set-up and everyday commands. Each target creates the virtual environment when missing.
 #   make serve   build every language and serve on http://127.0.0.1:8000, rebuilding on change
 #   make test    run the whole test suite (installs the browser tools it needs)
-#   make site    build the deployable folder site/ (BASE_URL=https://… for the published address)
+#   make site    build the deployable folder site/ with PDFs (BASE_URL=https://… for the published address)
 #   make publish the same for publication: refuses while operator data (data/operator.yml) is missing
 #   make check   validate content and data only
 #   make bench   build from scratch and print timings, page weights and search bytes
@@ -24,10 +24,10 @@ serve: $(STAMP)
 test: $(STAMP) test-tools
 	$(PY) -m pytest
 
-site: $(STAMP)
-	$(PY) -m kvi build --out site $(if $(BASE_URL),--base-url $(BASE_URL))
+site: $(STAMP) test-tools
+	$(PY) -m kvi build --pdf --out site $(if $(BASE_URL),--base-url $(BASE_URL))
 
-publish: $(STAMP)
+publish: $(STAMP) test-tools
 	$(PY) -m kvi build --publish --out site $(if $(BASE_URL),--base-url $(BASE_URL))
 
 check: $(STAMP)

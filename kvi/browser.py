@@ -1,4 +1,4 @@
-"""Headless Debian chromium driven by Playwright, for the browser tests and the benchmark.
+"""Headless Debian chromium driven by Playwright, for PDFs, the browser tests and the benchmark.
 
 Never downloads a browser: it uses the chromium on PATH, which `make test` installs.
 """
@@ -6,7 +6,9 @@ Never downloads a browser: it uses the chromium on PATH, which `make test` insta
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
+import subprocess
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -19,6 +21,12 @@ def chromium_path() -> str:
     if not path:
         raise RuntimeError("Missing tool: Debian's chromium. Run 'make test' as root or: sudo apt-get install chromium")
     return path
+
+
+@functools.cache
+def version() -> str:
+    """The browser's version line; PDFs rendered by another version are made again."""
+    return subprocess.run([chromium_path(), "--version"], capture_output=True, text=True, check=True).stdout.strip()
 
 
 @contextlib.contextmanager

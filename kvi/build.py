@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from kvi import engine, model as data_model, navigation, pages, publish, render, search, validate
+from kvi import engine, generate, model as data_model, navigation, pages, pdf, publish, render, search, short_links, validate
 from kvi.engine import LanguageBuild
 from kvi.languages import Language, load_languages, load_ui_strings
 from kvi.problems import Problem, fail_if
@@ -34,9 +34,10 @@ class Inputs:
     ui: dict[str, dict[str, str]]
     nav: list
     rendered: list[render.RenderedPage]
+    printables: list[short_links.Printable]
 
 
-def load_inputs(root: Path = ROOT, build_date: datetime.date | None = None) -> Inputs:
+def load_inputs(root: Path = ROOT, build_date: datetime.date | None = None, base_url: str | None = None) -> Inputs:
     """Read and check all content and data; raise BuildFailed listing every problem."""
     languages = load_languages(root)
     problems: list[Problem] = []
@@ -51,10 +52,14 @@ def load_inputs(root: Path = ROOT, build_date: datetime.date | None = None) -> I
     # Rendering relies on valid pages and data: report what is wrong with them first.
     fail_if(problems)
     nav, found = navigation.load(root)
-    fail_if(found or navigation.check(nav, trees[languages[0].code], render.data_paths(model), set(ui[languages[0].code])))
-    rendered, found = render.render_all(languages, trees, model, ui, build_date or _today())
+    data_paths = render.data_paths(model)
+    fail_if(found or navigation.check(nav, trees[languages[0].code], data_paths, set(ui[languages[0].code])))
+    printables = short_links.printables(trees, model, languages)
+    fail_if(short_links.check(printables, model, set(trees[languages[0].code]) | data_paths))
+    base_url = _with_slash(base_url or default_base_url(root))
+    rendered, found = render.render_all(languages, trees, model, ui, build_date or _today(), base_url, printables)
     fail_if(found)
-    return Inputs(languages, model, ui, nav, rendered)
+    return Inputs(languages, model, ui, nav, rendered, printables)
 
 
 def default_base_url(root: Path = ROOT) -> str:
@@ -74,14 +79,16 @@ def publication_problems(model: data_model.Model) -> list[Problem]:
 
 
 def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date | None = None,
-          root: Path = ROOT, for_publication: bool = False) -> BuildResult:
+          root: Path = ROOT, for_publication: bool = False, with_pdfs: bool = False) -> BuildResult:
     """Build every language into out_dir; on any problem out_dir stays as it was.
 
-    A build for publication also refuses to run while operator data is missing."""
+    A build for publication also refuses to run while operator data is missing, and always
+    makes the PDFs; other builds make them when asked (they need Chromium)."""
     base_url = _with_slash(base_url or default_base_url(root))
     build_date = build_date or _today()
+    with_pdfs = with_pdfs or for_publication
     clock = time.perf_counter()
-    inputs = load_inputs(root, build_date)
+    inputs = load_inputs(root, build_date, base_url)
     if for_publication:
         fail_if(publication_problems(inputs.model))
     work = root / ".build"
@@ -96,7 +103,16 @@ def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date 
         epoch = int(datetime.datetime.combine(build_date, datetime.time(), datetime.UTC).timestamp())
         fail_if(engine.build_all(root, builds, work / "config", epoch))
         _assemble(parts, staging, inputs.languages)
+        titles = {(page.lang, page.path): render.title_of(page.text) for page in inputs.rendered}
+        short_links.write(short_links.forwarding_pages(inputs.printables, inputs.model, inputs.languages,
+                                                       base_url, inputs.ui, titles), staging)
         seconds["mkdocs"] = time.perf_counter() - clock
+
+        if with_pdfs:
+            clock = time.perf_counter()
+            sizes = pdf.make_all(staging, _pdf_jobs(inputs), base_url, work / "pdf-cache", build_date)
+            pdf.link_all(staging, sizes)
+            seconds["pdf"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
         fail_if(search.index(staging))
@@ -129,6 +145,13 @@ def _language_build(root: Path, inputs: Inputs, language: Language, base_url: st
         }},
     }
     return LanguageBuild(language, config, render.sources(inputs.rendered, language.code))
+
+
+def _pdf_jobs(inputs: Inputs) -> list[pdf.Job]:
+    """One PDF per printed page and language it exists in."""
+    prefixes = {language.code: language.prefix for language in inputs.languages}
+    return [pdf.Job(prefixes[lang] + generate.page_directory(item.path), item.pdf(lang), lang)
+            for item in inputs.printables for lang in item.languages]
 
 
 def _assemble(parts: Path, staging: Path, languages: list[Language]) -> None:

@@ -21,7 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     build = verbs.add_parser("build", help="build every language into a folder (default: site/)")
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site)")
     build.add_argument("--publish", action="store_true",
-                       help="build for publication: refuse while required operator data (data/operator.yml) is missing")
+                       help="build for publication: refuse while required operator data (data/operator.yml) is missing; "
+                       "includes the PDFs")
+    build.add_argument("--pdf", action="store_true",
+                       help="also make the PDFs of leaflets and visit cards (needs Chromium; cached, so only changed pages cost time)")
     _add_site_options(build)
     build.set_defaults(run=_build)
 
@@ -67,7 +70,8 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from kvi.build import build
 
-    result = build(args.out.resolve(), args.base_url, args.build_date, root=args.root, for_publication=args.publish)
+    result = build(args.out.resolve(), args.base_url, args.build_date, root=args.root,
+                   for_publication=args.publish, with_pdfs=args.pdf)
     total = sum(result.pages_per_language.values())
     print(f"Built {total} pages in {len(result.pages_per_language)} languages into {args.out}/ "
           f"in {sum(result.seconds.values()):.1f} s.")

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from kvi import formatting
+from kvi import formatting, pdf
 from kvi.languages import SOURCE, Language
 from kvi.model import Model, Record
 
@@ -75,8 +75,9 @@ def lookup(model: Model) -> Lookup:
     return found
 
 
-def plan(model: Model, build_date: datetime.date | None = None) -> list[DataPage]:
-    """Every page the data asks for. The build date decides which events are past."""
+def plan(model: Model, build_date: datetime.date | None = None, leaflets: tuple = ()) -> list[DataPage]:
+    """Every page the data asks for. The build date decides which events are past; leaflets
+    (content pages, see short_links.Leaflet) are listed on the materials page."""
     kinds = model.kinds
     links = lookup(model)
     districts = sorted(kinds.get("districts", {}).values(), key=lambda r: _sort_key(r.fields["name"]))
@@ -85,7 +86,9 @@ def plan(model: Model, build_date: datetime.date | None = None) -> list[DataPage
     district_name = {d.id: d.fields["name"] for d in districts}
     events = sorted(kinds.get("events", {}).values(), key=lambda r: (r.fields["date"], r.fields.get("starts", "")))
     today = (build_date or datetime.date.today()).isoformat()
+    open_prisons = [p for p in prisons if p in visit_card_prisons(model)]
     common = {"links": links, "districts": districts, "prisons": prisons, "offers": offers,
+              "open_prisons": open_prisons, "leaflets": leaflets,
               "district_name": district_name, "model": model,
               "upcoming": [e for e in events if e.fields["date"] >= today],
               "past": [e for e in events if e.fields["date"] < today][::-1]}
@@ -101,6 +104,10 @@ def plan(model: Model, build_date: datetime.date | None = None) -> list[DataPage
     if model.record("operator", "betreiber"):
         pages += [DataPage(f"{name}.md", name, common, "start") for name in LEGAL_PAGES]
     pages.append(DataPage("termine/index.md", "events-index", common, "fachleute", ("fachleute",)))
+    pages.append(DataPage("material/index.md", "materials", common, "fachleute", ("fachleute", "eltern")))
+    pages += [DataPage(visit_card_path(p.id), "visit-card", {**common, "prison": p}, "hilfe",
+                       ("eltern", "fachleute"), (district_name[p.fields["district"]],), record=p)
+              for p in open_prisons]
     pages += [DataPage(f"termine/{e.id}.md", "event", {**common, "event": e}, "fachleute", ("fachleute",), record=e)
               for e in events]
     pages += [DataPage(f"kreise/{d.id}.md", "district", {**common, "district": d}, "hilfe",
@@ -112,6 +119,16 @@ def plan(model: Model, build_date: datetime.date | None = None) -> list[DataPage
                        tuple(district_name[d] for d in o.fields.get("districts", [])),
                        tuple(o.fields.get("help_types", [])), record=o) for o in offers]
     return pages
+
+
+def visit_card_prisons(model: Model) -> list[Record]:
+    """Prisons that get a visit card: every one that is not closed."""
+    return [prison for prison in model.kinds.get("prisons", {}).values()
+            if prison.fields["operating_status"] != "geschlossen"]
+
+
+def visit_card_path(prison_id: str) -> str:
+    return f"besuchskarten/{prison_id}.md"
 
 
 class PageRenderer:
@@ -148,12 +165,25 @@ class _Helpers:
 
     def link(self, target: str) -> str:
         """Relative address from this page to another page path (directory URLs)."""
-        return _relative_url(self.path, target)
+        return relative_url(self.path, target)
 
     def site_file(self, name: str) -> str:
         """Relative address of a file at the site root (the data exports), from this page."""
-        depth = _relative_url(self.path, "index.md").count("..")
-        return "../" * (depth + bool(self.r.language.prefix)) + name
+        return site_file(self.path, self.r.language, name)
+
+    def page_in(self, language: Language, target: str) -> str:
+        """Relative address of a page in another language."""
+        return site_file(self.path, self.r.language, language.prefix + page_directory(target))
+
+    def visit_card(self, prison: Record) -> str:
+        return self.link(visit_card_path(prison.id))
+
+    def pdf(self, file: str) -> Markup:
+        """The offer of a PDF below the site root (a download link once PDFs are made)."""
+        return Markup(pdf.placeholder(file, self.site_file(file), self.t("print.pdf"), self.t("print.pdf_later")))
+
+    def card_pdf(self, prison: Record) -> Markup:
+        return self.pdf(pdf.path_for(prison.id, self.r.language.code))
 
     def text(self, entry: Record | dict, name: str, inline: bool = False) -> Markup:
         """A reader's text field in this language, or the German text marked as German."""
@@ -192,9 +222,9 @@ class _Helpers:
         text = text.replace("</", "<\\/")
         return Markup(f'<script type="application/ld+json">{text}</script>')
 
-    def checked(self, record: Record) -> Markup:
+    def checked(self, entry: Record | dict) -> Markup:
         """When a person last confirmed the entry, or that nobody has yet."""
-        fields = record.fields
+        fields = _fields(entry)
         if fields.get("last_checked"):
             text = self.t("data.last_checked", date=self.date(fields["last_checked"]))
         elif fields["status"] == "official":
@@ -230,13 +260,26 @@ def _fields(entry: Record | dict) -> dict:
     return entry.fields if isinstance(entry, Record) else entry
 
 
-def _relative_url(source: str, target: str) -> str:
+def page_directory(path: str) -> str:
+    """The address of a page path below its language's root: kreise/a.md → kreise/a/, index.md → ''."""
+    parts = _directory(path)
+    return "/".join(parts) + "/" if parts else ""
+
+
+def _directory(path: str) -> list[str]:
+    parts = path.removesuffix(".md").split("/")
+    return parts[:-1] if parts[-1] == "index" else parts
+
+
+def site_file(path: str, language: Language, name: str) -> str:
+    """Relative address of a file at the site root (exports, PDFs) from a page of a language."""
+    depth = relative_url(path, "index.md").count("..")
+    return "../" * (depth + bool(language.prefix)) + name
+
+
+def relative_url(source: str, target: str) -> str:
     """From page path source to page path target, as directory URLs: kreise/a.md → jva/b/ is ../../jva/b/."""
-    def directory(path: str) -> list[str]:
-        stem = path.removesuffix(".md")
-        parts = stem.split("/")
-        return parts[:-1] if parts[-1] == "index" else parts
-    here, there = directory(source), directory(target)
+    here, there = _directory(source), _directory(target)
     common = 0
     while common < min(len(here), len(there)) and here[common] == there[common]:
         common += 1

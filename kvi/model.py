@@ -87,15 +87,17 @@ def _load_kind(path: Path, file: str, kind: str, schema: str) -> tuple[dict[str,
     if problems:
         return {}, problems
     problems = validate.check(data, schema, file)
+    key = validate.key_field(schema)
     records: dict[str, Record] = {}
     for entry in data if isinstance(data, list) else []:
-        record_id = entry.get("id") if isinstance(entry, dict) else None
+        record_id = entry.get(key) if isinstance(entry, dict) else None
         if not isinstance(record_id, str):
             continue
         line = getattr(entry, "line", 0)
         if record_id in records:
-            problems.append(Problem(file, entry.line_of("id"), "id",
-                                    f"'{record_id}' is already used at line {records[record_id].line}; ids must be unique"))
+            problems.append(Problem(file, entry.line_of(key), key,
+                                    f"'{record_id}' is already used at line {records[record_id].line}; "
+                                    f"each {key} must be unique"))
             continue
         records[record_id] = Record(kind, record_id, entry, file, line)
     return records, problems

@@ -44,7 +44,9 @@ def check(nav: list, pages: dict[str, Page], data_pages: set[str], ui_keys: set[
                 for path, line in paths(nav) if path not in pages and path not in data_pages]
     problems += [Problem(FILE, None, key, "section title key is missing from i18n/ui/de.yml")
                  for key in _section_keys(nav) if key not in ui_keys]
-    reachable = _reachable([path for path, _ in paths(nav) if path in pages], pages)
+    # Leaflets are all listed on the materials page, which is made from data.
+    leaflets = [path for path, page in pages.items() if page.meta.get("leaflet")]
+    reachable = _reachable([path for path, _ in paths(nav) if path in pages] + leaflets, pages)
     problems += [Problem(page.file, None, None,
                          "no menu entry (content/nav.yml) and no link from another page leads here")
                  for path, page in sorted(pages.items()) if path not in reachable]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from kvi import exports, formatting, generate, references
+from kvi import exports, formatting, generate, pdf, qr, references, short_links
 from kvi.languages import SOURCE, Language
 from kvi.model import Model
 from kvi.pages import Page
@@ -33,9 +33,11 @@ class RenderedPage:
 
 
 def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], model: Model,
-               ui: dict[str, dict[str, str]], build_date: datetime.date) -> tuple[list[RenderedPage], list[Problem]]:
-    """Content pages and pages from data, in every language."""
+               ui: dict[str, dict[str, str]], build_date: datetime.date, base_url: str,
+               printables: list[short_links.Printable]) -> tuple[list[RenderedPage], list[Problem]]:
+    """Content pages and pages from data, in every language; printed pages get their QR code."""
     german = trees[SOURCE]
+    printed = {item.path: item for item in printables}
     problems: list[Problem] = []
     for language in languages[1:]:
         problems += [Problem(page.file, None, None, f"no German source page content/de/{path}: "
@@ -51,11 +53,40 @@ def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], mod
             fallback = page is source and language.code != SOURCE
             filters = _filters(ui[language.code], source.meta.get("section"), source.meta.get("audience", []),
                                districts, [])
-            result, found = _render_page(page, source.meta, language, filters, available, fallback, model)
+            printing = _print_meta(printed.get(path), language, path, ui[language.code], base_url)
+            result, found = _render_page(page, source.meta, language, filters, available, fallback, model, printing)
             rendered.append(result)
             problems += found
-    rendered += _data_pages(languages, model, ui, build_date)
+    leaflets = tuple(_leaflet(item, trees, languages) for item in printables if item.path in german)
+    rendered += _data_pages(languages, model, ui, build_date, base_url, printed, leaflets)
     return rendered, problems
+
+
+def _leaflet(item: short_links.Printable, trees: dict[str, dict[str, Page]], languages: list[Language]) -> dict:
+    """What the materials page shows of a leaflet: its title in each language it exists in."""
+    source = trees[SOURCE][item.path]
+    return {"path": item.path, "code": item.code, "audience": source.meta.get("audience", []),
+            "languages": [language for language in languages if language.code in item.languages],
+            "titles": {lang: title_of(trees[lang][item.path].body) for lang in item.languages},
+            "pdfs": {lang: item.pdf(lang) for lang in item.languages}}
+
+
+def _print_meta(item: short_links.Printable | None, language: Language, path: str, ui: dict[str, str],
+                base_url: str) -> dict | None:
+    """Short address, QR code and PDF of a page's version in one language, if it is printed."""
+    if item is None or language.code not in item.languages:
+        return None
+    url = short_links.short_url(base_url, language, item.code)
+    file = item.pdf(language.code)
+    return {"short_url": url, "short_label": url.split("://", 1)[-1].rstrip("/"),
+            "short_href": generate.site_file(path, language, language.prefix + short_links.short_path(item.code)),
+            "qr": qr.svg(url, ui["print.qr"]),
+            "pdf": pdf.placeholder(file, generate.site_file(path, language, file), ui["print.pdf"], ui["print.pdf_later"])}
+
+
+def title_of(markdown: str) -> str:
+    """A page's title: its first '# ' heading."""
+    return next(line[2:].strip() for line in markdown.splitlines() if line.startswith("# "))
 
 
 def data_paths(model: Model) -> set[str]:
@@ -64,8 +95,9 @@ def data_paths(model: Model) -> set[str]:
 
 
 def _data_pages(languages: list[Language], model: Model, ui: dict[str, dict[str, str]],
-                build_date: datetime.date) -> list[RenderedPage]:
-    planned = generate.plan(model, build_date)
+                build_date: datetime.date, base_url: str, printed: dict[str, short_links.Printable],
+                leaflets: tuple[dict, ...]) -> list[RenderedPage]:
+    planned = generate.plan(model, build_date, leaflets)
     everywhere = [language.code for language in languages]
     rendered = []
     for language in languages:
@@ -74,8 +106,10 @@ def _data_pages(languages: list[Language], model: Model, ui: dict[str, dict[str,
             description, body = renderer.render(page)
             filters = _filters(ui[language.code], page.section, page.audience, list(page.districts),
                                page.help_types)
-            meta = {"description": description, "kvi": {"filters": filters, "fallback": False, "finder": page.finder,
-                                                        "unreviewed": False, "available": everywhere}}
+            meta = {"description": description, "kvi": {
+                "filters": filters, "fallback": False, "finder": page.finder, "unreviewed": False,
+                "available": everywhere,
+                "print": _print_meta(printed.get(page.path), language, page.path, ui[language.code], base_url)}}
             source = f"templates/{page.template}.md.j2" + (f" with {page.record.file}" if page.record else "")
             rendered.append(RenderedPage(language.code, page.path, source, _with_front_matter(meta, body)))
     return rendered
@@ -94,7 +128,7 @@ def _filters(ui: dict[str, str], section: str | None, audience: list[str], distr
 
 
 def _render_page(page: Page, source_meta: dict, language: Language, filters: dict, available: list[str],
-                 fallback: bool, model: Model) -> tuple[RenderedPage, list[Problem]]:
+                 fallback: bool, model: Model, printing: dict | None) -> tuple[RenderedPage, list[Problem]]:
     locale = "de_DE" if fallback else language.locale
     german_text = fallback or language.hreflang.startswith(SOURCE)
     body, problems = references.resolve(page.body, model, locale, page.file, page.body_line,
@@ -112,6 +146,7 @@ def _render_page(page: Page, source_meta: dict, language: Language, filters: dic
             "fallback": fallback,
             "unreviewed": bool(translation) and not translation.get("reviewed", False),
             "available": available,
+            "print": printing,
         },
     }
     return RenderedPage(language.code, page.path, page.file, _with_front_matter(meta, body)), problems

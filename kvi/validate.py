@@ -93,6 +93,11 @@ def reference_fields(schema_name: str) -> dict[str, str]:
             if isinstance(spec, dict) and "x-references" in spec}
 
 
+def key_field(schema_name: str) -> str:
+    """The field that identifies an entry of a kind: 'id' unless the schema names another (x-key)."""
+    return _registry()[f"{schema_name}.schema.json"].contents.get("items", {}).get("x-key", "id")
+
+
 def required_for_publication(schema_name: str) -> list[str]:
     """Fields of a kind that a build for publication needs filled (schema keyword x-required-for-publication)."""
     return _registry()[f"{schema_name}.schema.json"].contents.get("items", {}).get("x-required-for-publication", [])

@@ -1,17 +1,24 @@
 #!/bin/sh
-# Installs what the browser tests need: Debian's chromium (as root, with apt-get) and
+# Installs what the browser tests and PDFs need: Debian packages (as root, with apt-get) and
 # axe-core from the npm registry (pinned in package-lock.json). Never a browser download.
 # A missing tool that cannot be installed stops here with one line saying what to install.
 set -eu
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
+# chromium: browser tests and PDFs; fonts-dejavu-core: Arabic and Cyrillic glyphs in PDFs;
+# poppler-utils: pdftoppm, to read the QR codes back from the PDFs in the tests.
+missing=""
+for package in chromium fonts-dejavu-core poppler-utils; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+done
+if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Debian's chromium for the browser tests …"
+    echo "Installing Debian packages for the browser tests and PDFs:$missing …"
     apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    # shellcheck disable=SC2086 # one word per package
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
   else
-    echo "Missing tool: Debian's chromium. Install it with: sudo apt-get install chromium" >&2
+    echo "Missing Debian packages:$missing. Install them with: sudo apt-get install$missing" >&2
     exit 1
   fi
 fi

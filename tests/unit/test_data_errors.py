@@ -55,7 +55,7 @@ def test_duplicate_id_is_reported_with_both_lines(project):
     replace(helplines, "id: elterntelefon", "id: nummer-gegen-kummer")
     line = line_of(helplines, "id: nummer-gegen-kummer")
     second = [i for i, l in enumerate(helplines.read_text().splitlines(), 1) if "id: nummer-gegen-kummer" in l][1]
-    assert f"data/helplines.yml:{second}: id: 'nummer-gegen-kummer' is already used at line {line}; ids must be unique" \
+    assert f"data/helplines.yml:{second}: id: 'nummer-gegen-kummer' is already used at line {line}; each id must be unique" \
         in problems_of(project)
 
 

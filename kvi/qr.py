@@ -1,0 +1,17 @@
+"""QR codes for printed pages, as inline SVG (segno): sharp at any print size, no image files."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+
+
+def svg(url: str, label: str) -> str:
+    """An SVG QR code for url; label names it for screen readers (its <title>)."""
+    code = segno.make(url, error="m", micro=False)
+    out = io.BytesIO()
+    # No fixed size (the stylesheet sets it), no XML declaration: it is inlined into HTML.
+    code.save(out, kind="svg", xmldecl=False, svgns=True, nl=False, omitsize=True, border=4,
+              title=label, svgclass="kvi-qr__code", lineclass=None)
+    return out.getvalue().decode("utf-8")

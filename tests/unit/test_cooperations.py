@@ -1,0 +1,150 @@
+"""Network partners (data/cooperations.yml): the model sites of the Landesfachstelle and the cooperations
+between prisons and providers that shared/reference/ states, each with its source; the page lists them."""
+
+import re
+from pathlib import Path
+
+from kvi import generate, yaml_source
+from kvi.build import ROOT
+from kvi.languages import load_languages, load_ui_strings
+from kvi.model import load
+
+MODEL, PROBLEMS = load(ROOT)
+COOPERATIONS = MODEL.kinds["cooperations"]
+FIELDS = {record_id: record.fields for record_id, record in COOPERATIONS.items()}
+
+# contacts.tsv, row "model sites": JVA Willich I, JVA Willich II, JVA Bielefeld-Brackwede.
+MODEL_SITES = {"jva-willich-i", "jva-willich-ii", "jva-bielefeld-brackwede"}
+
+
+def _replace(path: Path, old: str, new: str) -> int:
+    """Replace old by new once; the line (1-based) where it stood."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"text not found in {path}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1
+
+
+def test_cooperations_file_has_no_problems():
+    assert [str(p) for p in PROBLEMS if p.file == "data/cooperations.yml"] == []
+
+
+def test_entries_load_with_unique_ids():
+    raw, problems = yaml_source.load(ROOT / "data" / "cooperations.yml", "data/cooperations.yml")
+    assert problems == []
+    ids = [entry["id"] for entry in raw]
+    assert len(ids) == len(set(ids)) == len(COOPERATIONS) == 8
+    assert set(ids) == set(COOPERATIONS)
+
+
+def test_every_model_site_of_the_landesfachstelle_is_present():
+    sites = {p for f in FIELDS.values() if f["kind"] == "modellstandort" for p in f["prisons"]}
+    assert sites == MODEL_SITES
+    # One entry per site, with the Landesfachstelle as partner, and the same three the offer names.
+    assert sorted(record_id for record_id, f in FIELDS.items() if f["kind"] == "modellstandort") == \
+        sorted(f"modellstandort-{prison}" for prison in MODEL_SITES)
+    for record_id, fields in FIELDS.items():
+        if fields["kind"] == "modellstandort":
+            assert {"name": "Landesfachstelle Netzwerk Kinder von Inhaftierten NRW", "offer": "landesfachstelle"} \
+                in fields["partners"], record_id
+    assert set(MODEL.record("offers", "landesfachstelle").fields["prisons"]) == MODEL_SITES
+
+
+def test_every_entry_has_a_source_url_and_is_not_marked_as_confirmed():
+    for record_id, fields in FIELDS.items():
+        parts = [part.strip() for part in fields["source"].split(" ; ")]
+        assert parts and all(re.fullmatch(r"https?://\S+", part) for part in parts), record_id
+        assert fields["status"] == "to_confirm", record_id
+        assert fields["last_checked"] is None, record_id
+        date = fields["source_date"]
+        assert date is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date), record_id
+    model_site_sources = "https://www.lwl.org/pressemitteilungen/mitteilung_drucken.php?urlID=61775 ; https://ms-aktuell.de/?p=71474"
+    for prison in MODEL_SITES:
+        assert FIELDS[f"modellstandort-{prison}"]["source"] == model_site_sources
+
+
+def test_cooperation_agreement_in_bielefeld_without_an_invented_year():
+    bielefeld = FIELDS["kooperation-freiraeume-jva-bielefeld-brackwede"]
+    assert bielefeld["kind"] == "kooperation"
+    assert bielefeld["prisons"] == ["jva-bielefeld-brackwede"]
+    assert bielefeld["partners"][0]["offer"] == "freiraeume-bielefeld"
+    assert "Kooperationsvertrag" in bielefeld["description"]
+    assert "since" not in bielefeld
+    # The same sources as the offer "Freiräume" in data/offers.yml, plus the article on the poster.
+    offer_sources = MODEL.record("offers", "freiraeume-bielefeld").fields["source"].split(" ; ")
+    assert set(offer_sources) <= set(bielefeld["source"].split(" ; "))
+
+
+def test_since_only_where_a_source_gives_the_year():
+    assert {record_id: f["since"] for record_id, f in FIELDS.items() if "since" in f} == {"netzwerk-koeln": "2025"}
+
+
+def test_every_reference_names_an_existing_entry():
+    # kvi checks top-level references (prisons, offer); the partners' offers are checked here.
+    for record_id, fields in FIELDS.items():
+        for prison in fields["prisons"]:
+            assert MODEL.record("prisons", prison) is not None, (record_id, prison)
+        for partner in fields["partners"]:
+            if "offer" in partner:
+                assert MODEL.record("offers", partner["offer"]) is not None, (record_id, partner)
+        if "offer" in fields:
+            assert MODEL.record("offers", fields["offer"]) is not None, record_id
+
+
+def test_unknown_prison_id_is_reported_with_file_and_line(project):
+    line = _replace(project / "data" / "cooperations.yml", "prisons: [jva-willich-ii]", "prisons: [jva-willich-iii]")
+    _, problems = load(project)
+    assert [str(p) for p in problems] == [
+        f"data/cooperations.yml:{line}: prisons: 'jva-willich-iii' is not an id in data/prisons.yml"]
+
+
+def test_model_site_without_the_landesfachstelle_and_a_wrong_year_are_reported(project):
+    path = project / "data" / "cooperations.yml"
+    _replace(path, "      offer: landesfachstelle\n  offer: familienbesuchsraum-jva-willich-i",
+             "  offer: familienbesuchsraum-jva-willich-i")
+    since = _replace(path, 'since: "2025"', 'since: "Oktober 2025"')
+    _, problems = load(project)
+    found = [str(p) for p in problems]
+    assert any(p.startswith("data/cooperations.yml:") and "[1].partners: a model site (kind modellstandort) "
+               "must name the Landesfachstelle" in p for p in found), found
+    assert f"data/cooperations.yml:{since}: [6].since: must be a year written YYYY, in quotes, like \"2014\", " \
+        "found 'Oktober 2025'" in found
+
+
+class _Strings(dict):
+    """The UI strings; a key not yet in i18n/ui shows as the key itself."""
+
+    def __missing__(self, key: str) -> str:
+        return key
+
+
+def _render(code: str) -> str:
+    languages = load_languages(ROOT)
+    language = next(lang for lang in languages if lang.code == code)
+    strings, _ = load_ui_strings(ROOT, languages)
+    cooperations = sorted(COOPERATIONS.values(), key=lambda r: generate._sort_key(r.fields["name"]))
+    context = {"cooperations": cooperations, "model": MODEL, "links": generate.lookup(MODEL), "district_name": {}}
+    page = generate.DataPage("fachleute/netzwerk.md", "cooperations", context, "fachleute", ("fachleute",))
+    description, body = generate.PageRenderer(language, _Strings(strings[code]), None).render(page)
+    assert description
+    return body
+
+
+def test_page_lists_model_sites_first_with_links_to_prisons_and_offers():
+    body = _render("de")
+    headings = re.findall(r"^### (.+)$", body, flags=re.M)
+    assert headings[:3] == ["Modellstandort JVA Bielefeld-Brackwede", "Modellstandort JVA Willich I",
+                            "Modellstandort JVA Willich II"]
+    assert len(headings) == len(COOPERATIONS)
+    assert body.index("Modellstandort JVA Willich II") < body.index("Netzwerk Kinder von Inhaftierten Köln")
+    assert 'href="../../jva/jva-willich-i/"' in body
+    assert 'href="../../angebote/freiraeume-bielefeld/"' in body
+    assert 'href="../../angebote/netzwerk-kvi-koeln/"' in body
+    assert body.count('class="kvi-source"') == len(COOPERATIONS)
+    assert "{{" not in body and "{%" not in body
+
+
+def test_page_marks_german_names_in_other_languages():
+    body = _render("ar")
+    assert '<span lang="de" dir="ltr">SKM Köln</span>' in body
+    assert '<span lang="de" dir="ltr">JVA Köln</span>' in body
