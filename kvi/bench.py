@@ -1,5 +1,6 @@
-"""Benchmark: build from scratch, then print pages per language, build seconds, page weight
-per layout (HTML + CSS + JS + images, raw and gzip) and the bytes a first search fetches."""
+"""Benchmark: build from scratch, then print pages per language, build seconds, the cost of the
+PDFs (from scratch and from the cache), page weight per layout (HTML + CSS + JS + images, raw
+and gzip) and the bytes a first search fetches."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from kvi.serve import make_server
 LAYOUTS = {"home": "", "content": "erste-schritte/", "search page": "suche/", "404": "404.html",
            "district": "kreise/kreis-borken/", "prison": "jva/jva-koeln/", "offer": "angebote/bke-onlineberatung/",
            "towns A-Z": "orte/", "glossary": "glossar/", "children 4-7": "kinder/4-7/besuch/",
-           "family": "familie/besuch/"}
+           "family": "familie/besuch/", "leaflet": "material/besuch-mit-kindern/",
+           "visit card": "besuchskarten/jva-koeln/", "materials": "material/"}
 LANGUAGES = {"de": "", "ar": "ar/"}
 ASSETS = re.compile(r"""<(?:link\b[^>]*\brel="(?:stylesheet|icon)"[^>]*\bhref|script\b[^>]*\bsrc|img\b[^>]*\bsrc)="([^"]+)\"""")
 SEARCH = {"de": ("suche/", "Besuch"), "en": ("en/suche/", "visit"), "ar": ("ar/suche/", "السجن")}
@@ -76,6 +78,12 @@ def run() -> int:
         total = sum(result.seconds.values())
         split = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in result.seconds.items())
         print(f"Build from scratch: {total:.2f} s ({split})")
+        for label in ("from scratch", "from the cache"):
+            result = build(site, with_pdfs=True)
+            pdfs = sorted((site / "pdf").glob("*.pdf"))
+            size = sum(path.stat().st_size for path in pdfs)
+            print(f"Build with PDFs {label}: PDF step {result.seconds['pdf']:.2f} s for {len(pdfs)} PDFs "
+                  f"({size / 1024 / 1024:.1f} MB, largest {max(p.stat().st_size for p in pdfs) / 1024:.0f} KB)")
         print()
         print(f"{'page weight, first load':32} {'files':>5} {'raw KB':>8} {'gzip KB':>8}")
         for code, prefix in LANGUAGES.items():

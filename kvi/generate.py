@@ -105,6 +105,9 @@ def plan(model: Model, build_date: datetime.date | None = None, leaflets: tuple 
         pages += [DataPage(f"{name}.md", name, common, "start") for name in LEGAL_PAGES]
     pages.append(DataPage("termine/index.md", "events-index", common, "fachleute", ("fachleute",)))
     pages.append(DataPage("material/index.md", "materials", common, "fachleute", ("fachleute", "eltern")))
+    cooperations = sorted(kinds.get("cooperations", {}).values(), key=lambda r: _sort_key(r.fields["name"]))
+    pages.append(DataPage("fachleute/netzwerk.md", "cooperations", {**common, "cooperations": cooperations},
+                          "fachleute", ("fachleute",)))
     pages += [DataPage(visit_card_path(p.id), "visit-card", {**common, "prison": p}, "hilfe",
                        ("eltern", "fachleute"), (district_name[p.fields["district"]],), record=p)
               for p in open_prisons]

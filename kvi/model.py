@@ -69,13 +69,22 @@ def _check_references(model: Model) -> list[Problem]:
     for kind in model.kinds:
         for name, target in validate.reference_fields(kind).items():
             for record in model.kinds[kind].values():
-                value = record.fields.get(name)
-                values = value if isinstance(value, list) else [value]
-                lines = getattr(value, "item_lines", [record.fields.line_of(name)] * len(values))
-                problems += [Problem(record.file, line, name, f"'{item}' is not an id in data/{target}.yml")
-                             for item, line in zip(values, lines)
+                problems += [Problem(record.file, line, name.replace("[]", ""), f"'{item}' is not an id in data/{target}.yml")
+                             for item, line in _named(record.fields, name)
                              if isinstance(item, str) and model.record(target, item) is None]
     return problems
+
+
+def _named(fields: dict, name: str) -> list[tuple[object, int]]:
+    """The values of a reference field with their lines; 'list[].field' looks inside each list item."""
+    if "[]." in name:
+        outer, inner = name.split("[].")
+        return [(item[inner], item.line_of(inner)) for item in fields.get(outer) or []
+                if isinstance(item, dict) and inner in item]
+    value = fields.get(name)
+    values = value if isinstance(value, list) else [value]
+    lines = getattr(value, "item_lines", [fields.line_of(name)] * len(values))
+    return list(zip(values, lines))
 
 
 def _load_kind(path: Path, file: str, kind: str, schema: str) -> tuple[dict[str, Record], list[Problem]]:

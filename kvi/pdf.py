@@ -33,6 +33,8 @@ from kvi import browser
 RECIPE = "1"
 MARKER = re.compile(r'<span class="kvi-pdf" data-kvi-pdf="([^"]+)" data-href="([^"]+)" '
                     r'data-label="([^"]*)">.*?</span>', re.DOTALL)
+# The PDF offer on a page, before and after link_all; it does not print, so it is not part of a PDF's key.
+OFFER = re.compile(MARKER.pattern + r'|<a class="kvi-pdf" href="[^"]+" download>.*?</a>', re.DOTALL)
 
 
 def path_for(code: str, lang: str) -> str:
@@ -60,12 +62,13 @@ def make_all(site: Path, jobs: list[Job], base_url: str, cache: Path, build_date
     styles = _styles_digest(site)
     keys = {job: _key(site, job, styles, build_date) for job in jobs}
     missing = [job for job in jobs if not (cache / f"{keys[job]}.pdf").exists()]
-    # One browser per processor core, each with its share of the pages.
-    workers = max(1, min(os.cpu_count() or 1, len(missing) // 20 + 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        shares = [missing[index::workers] for index in range(workers)]
-        list(pool.map(_render, [site] * workers, shares, [base_url] * workers, [cache] * workers,
-                      [keys] * workers, [build_date] * workers))
+    if missing:
+        # One browser per processor core, each with its share of the pages.
+        workers = max(1, min(os.cpu_count() or 1, len(missing) // 20 + 1))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            shares = [missing[index::workers] for index in range(workers)]
+            list(pool.map(_render, [site] * workers, shares, [base_url] * workers, [cache] * workers,
+                          [keys] * workers, [build_date] * workers))
     sizes = {}
     for job in jobs:
         target = site / job.pdf
@@ -94,11 +97,12 @@ def _link(match: re.Match, sizes: dict[str, int]) -> str:
 
 
 def _styles_digest(site: Path) -> str:
-    """One fingerprint of every stylesheet and image a page may use."""
+    """One fingerprint of the theme's stylesheets and images (the assets/ folders of every language)."""
     digest = hashlib.sha256()
     for path in sorted(site.rglob("*")):
-        if path.suffix in (".css", ".svg") and path.is_file():
-            digest.update(path.relative_to(site).as_posix().encode())
+        relative = path.relative_to(site)
+        if "assets" in relative.parts and path.suffix in (".css", ".svg") and path.is_file():
+            digest.update(relative.as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -107,14 +111,13 @@ def _key(site: Path, job: Job, styles: str, build_date: datetime.date) -> str:
     digest = hashlib.sha256()
     for part in (RECIPE, browser.version(), styles, build_date.isoformat(), job.lang, job.page):
         digest.update(part.encode() + b"\0")
-    digest.update((site / job.page / "index.html").read_bytes())
+    html = (site / job.page / "index.html").read_text(encoding="utf-8")
+    digest.update(OFFER.sub("", html).encode())
     return digest.hexdigest()[:32]
 
 
 def _render(site: Path, jobs: list[Job], base_url: str, cache: Path, keys: dict[Job, str],
             build_date: datetime.date) -> None:
-    if not jobs:
-        return
     with browser.launch() as chromium:
         context = chromium.new_context(java_script_enabled=False)
         context.route("**/*", lambda route: _answer(route, site, base_url))

@@ -87,10 +87,20 @@ def validator(schema_name: str) -> Draft202012Validator:
 
 
 def reference_fields(schema_name: str) -> dict[str, str]:
-    """Fields of a data kind that name a record of another kind by id (schema keyword x-references)."""
+    """Fields of a data kind that name a record of another kind by id (schema keyword x-references).
+
+    A field inside a list of objects is named list[].field, like partners[].offer."""
     properties = _registry()[f"{schema_name}.schema.json"].contents.get("items", {}).get("properties", {})
-    return {name: spec["x-references"] for name, spec in properties.items()
-            if isinstance(spec, dict) and "x-references" in spec}
+    found = {}
+    for name, spec in properties.items():
+        if not isinstance(spec, dict):
+            continue
+        if "x-references" in spec:
+            found[name] = spec["x-references"]
+        for inner, inner_spec in spec.get("items", {}).get("properties", {}).items():
+            if "x-references" in inner_spec:
+                found[f"{name}[].{inner}"] = inner_spec["x-references"]
+    return found
 
 
 def key_field(schema_name: str) -> str:

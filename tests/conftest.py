@@ -53,9 +53,9 @@ def base_url(site_port: int) -> str:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory, base_url: str) -> Path:
-    """The real project, built once for all checks of the output."""
+    """The real project, built once for all checks of the output, with its PDFs."""
     out = tmp_path_factory.mktemp("built") / "site"
-    build(out, base_url, BUILD_DATE)
+    build(out, base_url, BUILD_DATE, with_pdfs=True)
     return out
 
 

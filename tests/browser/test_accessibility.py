@@ -28,6 +28,10 @@ LAYOUTS = {
     "accessibility statement": "barrierefreiheit/",
     "events": "termine/",
     "event": "termine/fachtagung-2025-12-16/",
+    "leaflet": "material/besuch-mit-kindern/",
+    "visit card": "besuchskarten/jva-willich-i/",
+    "materials": "material/",
+    "network partners": "fachleute/netzwerk/",
 }
 PREFIXES = ["", "ls/", "ar/"]
 WIDTHS = {"phone": 360, "desktop": 1280}

@@ -79,16 +79,11 @@ def test_since_only_where_a_source_gives_the_year():
     assert {record_id: f["since"] for record_id, f in FIELDS.items() if "since" in f} == {"netzwerk-koeln": "2025"}
 
 
-def test_every_reference_names_an_existing_entry():
-    # kvi checks top-level references (prisons, offer); the partners' offers are checked here.
-    for record_id, fields in FIELDS.items():
-        for prison in fields["prisons"]:
-            assert MODEL.record("prisons", prison) is not None, (record_id, prison)
-        for partner in fields["partners"]:
-            if "offer" in partner:
-                assert MODEL.record("offers", partner["offer"]) is not None, (record_id, partner)
-        if "offer" in fields:
-            assert MODEL.record("offers", fields["offer"]) is not None, record_id
+def test_an_unknown_partner_offer_is_reported_with_file_and_line(project):
+    line = _replace(project / "data" / "cooperations.yml", "offer: freiraeume-bielefeld", "offer: freiraeume")
+    _, problems = load(project)
+    assert [str(p) for p in problems] == [
+        f"data/cooperations.yml:{line}: partners.offer: 'freiraeume' is not an id in data/offers.yml"]
 
 
 def test_unknown_prison_id_is_reported_with_file_and_line(project):
@@ -111,21 +106,13 @@ def test_model_site_without_the_landesfachstelle_and_a_wrong_year_are_reported(p
         "found 'Oktober 2025'" in found
 
 
-class _Strings(dict):
-    """The UI strings; a key not yet in i18n/ui shows as the key itself."""
-
-    def __missing__(self, key: str) -> str:
-        return key
-
-
 def _render(code: str) -> str:
+    """The network page as the build renders it."""
     languages = load_languages(ROOT)
     language = next(lang for lang in languages if lang.code == code)
     strings, _ = load_ui_strings(ROOT, languages)
-    cooperations = sorted(COOPERATIONS.values(), key=lambda r: generate._sort_key(r.fields["name"]))
-    context = {"cooperations": cooperations, "model": MODEL, "links": generate.lookup(MODEL), "district_name": {}}
-    page = generate.DataPage("fachleute/netzwerk.md", "cooperations", context, "fachleute", ("fachleute",))
-    description, body = generate.PageRenderer(language, _Strings(strings[code]), None).render(page)
+    page = next(page for page in generate.plan(MODEL) if page.path == "fachleute/netzwerk.md")
+    description, body = generate.PageRenderer(language, strings[code], None).render(page)
     assert description
     return body
 
