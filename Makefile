@@ -5,13 +5,14 @@
 #   make publish the same for publication: refuses while operator data (data/operator.yml) is missing
 #   make check   validate content and data only
 #   make bench   build from scratch and print timings, page weights and search bytes
+#   make lighthouse  Lighthouse scores of three pages (mobile), served with gzip on 127.0.0.1
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test site publish check bench test-tools clean
+.PHONY: serve test site publish check bench lighthouse test-tools clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,8 +37,12 @@ check: $(STAMP)
 bench: $(STAMP) test-tools
 	$(PY) -m kvi bench
 
+lighthouse: $(STAMP) test-tools
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --silent
+	$(PY) -m kvi lighthouse
+
 test-tools:
 	sh scripts/install-test-tools.sh
 
 clean:
-	rm -rf $(VENV) .build site node_modules
+	rm -rf $(VENV) .build site node_modules tools/lighthouse/node_modules

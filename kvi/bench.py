@@ -13,13 +13,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from kvi.build import ROOT, build
+from kvi.layouts import LAYOUTS
 from kvi.serve import make_server
 
-LAYOUTS = {"home": "", "content": "erste-schritte/", "search page": "suche/", "404": "404.html",
-           "district": "kreise/kreis-borken/", "prison": "jva/jva-koeln/", "offer": "angebote/bke-onlineberatung/",
-           "towns A-Z": "orte/", "glossary": "glossar/", "children 4-7": "kinder/4-7/besuch/",
-           "family": "familie/besuch/", "leaflet": "material/besuch-mit-kindern/",
-           "visit card": "besuchskarten/jva-koeln/", "materials": "material/"}
 LANGUAGES = {"de": "", "ar": "ar/"}
 ASSETS = re.compile(r"""<(?:link\b[^>]*\brel="(?:stylesheet|icon)"[^>]*\bhref|script\b[^>]*\bsrc|img\b[^>]*\bsrc)="([^"]+)\"""")
 SEARCH = {"de": ("suche/", "Besuch"), "en": ("en/suche/", "visit"), "ar": ("ar/suche/", "السجن")}
@@ -85,11 +81,11 @@ def run() -> int:
             print(f"Build with PDFs {label}: PDF step {result.seconds['pdf']:.2f} s for {len(pdfs)} PDFs "
                   f"({size / 1024 / 1024:.1f} MB, largest {max(p.stat().st_size for p in pdfs) / 1024:.0f} KB)")
         print()
-        print(f"{'page weight, first load':32} {'files':>5} {'raw KB':>8} {'gzip KB':>8}")
+        print(f"{'page weight, first load':32} {'files':>5} {'raw KB':>8} {'gzip KB':>8} {'budget':>7}")
         for code, prefix in LANGUAGES.items():
-            for layout, path in LAYOUTS.items():
-                files, raw, packed = page_weight(site, prefix + path)
-                print(f"{code + ' ' + layout:32} {files:5} {raw / 1024:8.1f} {packed / 1024:8.1f}")
+            for name, layout in LAYOUTS.items():
+                files, raw, packed = page_weight(site, prefix + layout.path)
+                print(f"{code + ' ' + name:32} {files:5} {raw / 1024:8.1f} {packed / 1024:8.1f} {layout.budget:7}")
         print()
         print("First search query (all requests after typing, bytes as served; Pagefind's index files are pre-compressed):")
         for code, (count, size) in search_bytes(site).items():

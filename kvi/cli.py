@@ -38,6 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     report = verbs.add_parser("translations", help="list each page's translation status per language")
     report.set_defaults(run=_translations)
 
+    lighthouse = verbs.add_parser("lighthouse", help="build, serve with gzip and print Lighthouse scores (needs make lighthouse)")
+    lighthouse.set_defaults(run=_lighthouse)
+
+    links = verbs.add_parser("links", help="check the external links of a built site (goes on the internet; reports only)")
+    links.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
+    links.add_argument("--strict", action="store_true", help="exit with 1 when an address is not reachable")
+    links.set_defaults(run=_links)
+
     review = verbs.add_parser("review", help="list data entries overdue for a check, and those never confirmed")
     review.set_defaults(run=_review)
 
@@ -94,6 +102,19 @@ def _translations(args: argparse.Namespace) -> int:
     from kvi.translation_status import print_report
 
     return print_report(args.root)
+
+
+def _lighthouse(args: argparse.Namespace) -> int:
+    from kvi.lighthouse import run
+
+    return run(args.root)
+
+
+def _links(args: argparse.Namespace) -> int:
+    from kvi.build import default_base_url
+    from kvi.links import report
+
+    return report(args.site, default_base_url(args.root), args.strict)
 
 
 def _review(args: argparse.Namespace) -> int:

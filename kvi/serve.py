@@ -40,9 +40,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def make_server(directory: Path, port: int) -> ThreadingHTTPServer:
-    handler = functools.partial(SiteHandler, directory=str(directory))
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+def make_server(directory: Path, port: int, handler: type[SiteHandler] = SiteHandler) -> ThreadingHTTPServer:
+    return ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
 
 
 class _Rebuild(FileSystemEventHandler):

@@ -6,9 +6,10 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # chromium: browser tests and PDFs; fonts-dejavu-core: Arabic and Cyrillic glyphs in PDFs;
-# poppler-utils: pdftoppm, to read the QR codes back from the PDFs in the tests.
+# poppler-utils: pdftoppm, to read the QR codes back from the PDFs in the tests;
+# default-jre-headless: Java for the Nu HTML Checker (vnu-jar from npm).
 missing=""
-for package in chromium fonts-dejavu-core poppler-utils; do
+for package in chromium fonts-dejavu-core poppler-utils default-jre-headless; do
   dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
 done
 if [ -n "$missing" ]; then
@@ -23,7 +24,7 @@ if [ -n "$missing" ]; then
   fi
 fi
 
-if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/axe-core/axe.min.js ]; then
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "Missing tool: npm (Node.js). Install it with: sudo apt-get install npm" >&2
     exit 1

@@ -1,0 +1,134 @@
+"""Quality gates over the final output: weight budgets per layout, titles and descriptions,
+links and anchors (pages, sitemaps, forwarding pages), valid HTML, and byte-identical builds."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from kvi.bench import page_weight
+from kvi.build import ROOT, build
+from kvi.languages import load_languages
+from kvi.layouts import LAYOUTS
+from tests.conftest import BUILD_DATE
+from tests.site.test_built_site import html_pages
+
+LANGUAGES = load_languages(ROOT)
+LINK = re.compile(r"""<a\b[^>]*\bhref="([^"]*)\"""")
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+IDS = re.compile(r"""\bid="([^"]+)\"""")
+
+
+def is_forwarding(text: str) -> bool:
+    return REFRESH.search(text) is not None
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=[language.code for language in LANGUAGES])
+def test_every_layout_stays_within_its_weight_budget(site, language):
+    over = {}
+    for name, layout in LAYOUTS.items():
+        _, _, packed = page_weight(site, language.prefix + layout.path)
+        if packed > layout.budget * 1024:
+            over[name] = f"{packed / 1024:.1f} KB gzip, budget {layout.budget} KB"
+    assert over == {}
+
+
+def test_titles_are_unique_and_every_page_has_a_description(site):
+    titles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    problems = []
+    for path in html_pages(site):
+        text = path.read_text(encoding="utf-8")
+        name = str(path.relative_to(site))
+        title = html.unescape(re.search(r"<title>(.*?)</title>", text, re.S).group(1)).strip()
+        if not title:
+            problems.append(f"{name}: empty title")
+        if is_forwarding(text) or name.endswith("404.html"):
+            continue  # forwarding pages carry their target's title; 404 pages are not indexed
+        language = re.search(r'<html lang="([^"]+)"', text).group(1)
+        titles[language][title].append(name)
+        description = re.search(r'<meta name="description" content="([^"]*)"', text)
+        if not description or len(description.group(1).strip()) < 20:
+            problems.append(f"{name}: no meta description")
+    problems += [f"{language}: title {title!r} on {pages}" for language, by_title in titles.items()
+                 for title, pages in by_title.items() if len(pages) > 1]
+    assert problems == []
+
+
+def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
+    """The file a relative link leads to, and its #fragment."""
+    address, _, fragment = href.partition("#")
+    address = address.split("?")[0]
+    target = (page.parent / address).resolve() if address else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target, fragment
+
+
+def test_every_link_and_anchor_in_the_output_resolves(site):
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in html_pages(site):
+        text = page.read_text(encoding="utf-8")
+        for href in set(LINK.findall(text)) | set(REFRESH.findall(text)):
+            href = html.unescape(href)
+            if not href or re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("//"):
+                continue
+            target, fragment = resolve(site, page, href)
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} → {href}")
+            elif fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(IDS.findall(target.read_text(encoding="utf-8")))
+                if fragment not in ids[target] and html.unescape(fragment) not in ids[target]:
+                    broken.append(f"{page.relative_to(site)} → {href} (no such anchor)")
+    assert broken == []
+
+
+def test_every_sitemap_address_is_a_page(site, base_url):
+    sitemaps = sorted(site.glob("sitemap.xml")) + sorted(site.glob("*/sitemap.xml"))
+    assert len(sitemaps) == len(LANGUAGES)
+    missing = []
+    for sitemap in sitemaps:
+        for address in re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8")):
+            assert address.startswith(base_url), address
+            target = site / address[len(base_url):]
+            if not (target / "index.html").exists() and not target.is_file():
+                missing.append(address)
+    assert missing == []
+
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Material for MkDocs puts autocomplete="off" on its hidden menu checkboxes (base.html, outside any
+# block we can override) so that Firefox does not reopen a menu on "back"; browsers ignore it
+# elsewhere and it changes nothing for readers. Only this message on those inputs is let through.
+THEME_TOGGLE = re.compile(r'Attribute “autocomplete” is only allowed when the input type is')
+
+
+def test_every_layout_is_valid_html_in_every_language(site):
+    """The Nu HTML Checker (vnu-jar from npm, run with Debian's Java): zero errors."""
+    files = [site / language.prefix / (layout.path if layout.path.endswith(".html") else layout.path + "index.html")
+             for language in LANGUAGES for layout in LAYOUTS.values()]
+    files += [site / language.prefix / "l" / "besuch" / "index.html" for language in LANGUAGES]
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+                            capture_output=True, text=True, check=False)
+    messages = json.loads(result.stderr)["messages"]
+    errors = [f"{m['url'].split(str(site))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
+              if not (THEME_TOGGLE.match(m["message"]) and 'class="md-toggle"' in m.get("extract", ""))]
+    assert len(files) == len(LANGUAGES) * (len(LAYOUTS) + 1)
+    assert errors == []
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical(site, base_url, tmp_path):
+    """Same commit, same build date: every file, PDFs and search index included, is the same."""
+    again = tmp_path / "again"
+    build(again, base_url, BUILD_DATE, with_pdfs=True)
+    first = {path.relative_to(site) for path in site.rglob("*") if path.is_file()}
+    second = {path.relative_to(again) for path in again.rglob("*") if path.is_file()}
+    assert first == second
+    assert [str(name) for name in sorted(first) if (site / name).read_bytes() != (again / name).read_bytes()] == []
