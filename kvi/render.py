@@ -54,7 +54,8 @@ def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], mod
             filters = _filters(ui[language.code], source.meta.get("section"), source.meta.get("audience", []),
                                districts, [])
             printing = _print_meta(printed.get(path), language, path, ui[language.code], base_url)
-            result, found = _render_page(page, source.meta, language, filters, available, fallback, model, printing)
+            result, found = _render_page(page, source.meta, language, ui[language.code], filters, available,
+                                         fallback, model, printing)
             rendered.append(result)
             problems += found
     leaflets = tuple(_leaflet(item, trees, languages) for item in printables if item.path in german)
@@ -127,8 +128,9 @@ def _filters(ui: dict[str, str], section: str | None, audience: list[str], distr
     return {name: values for name, values in found.items() if values}
 
 
-def _render_page(page: Page, source_meta: dict, language: Language, filters: dict, available: list[str],
-                 fallback: bool, model: Model, printing: dict | None) -> tuple[RenderedPage, list[Problem]]:
+def _render_page(page: Page, source_meta: dict, language: Language, language_ui: dict[str, str], filters: dict,
+                 available: list[str], fallback: bool, model: Model,
+                 printing: dict | None) -> tuple[RenderedPage, list[Problem]]:
     locale = "de_DE" if fallback else language.locale
     german_text = fallback or language.hreflang.startswith(SOURCE)
     body, problems = references.resolve(page.body, model, locale, page.file, page.body_line,
@@ -147,6 +149,9 @@ def _render_page(page: Page, source_meta: dict, language: Language, filters: dic
             "unreviewed": bool(translation) and not translation.get("reviewed", False),
             "available": available,
             "print": printing,
+            # Pages with the same title elsewhere (each age band, a leaflet) say which they are.
+            "title_note": (language_ui[f"title.age.{source_meta['age_band']}"] if source_meta.get("age_band")
+                           else language_ui["material.leaflet"] if source_meta.get("leaflet") else None),
         },
     }
     return RenderedPage(language.code, page.path, page.file, _with_front_matter(meta, body)), problems

@@ -18,6 +18,15 @@ def test_language_switch_keeps_the_page(page, server):
         assert page.locator("html").get_attribute("lang") == language.hreflang
 
 
+def test_language_switch_from_another_language_keeps_the_page(page, server):
+    for start, target in [("ar/", ""), ("en/", "ar/"), ("ls/", "en/")]:
+        page.goto(f"{server}{start}jva/jva-koeln/")
+        page.click(".kvi-lang summary")
+        hreflang = next(language.hreflang for language in LANGUAGES if language.prefix == target)
+        page.click(f".kvi-lang__list a[hreflang='{hreflang}']")
+        assert page.url == f"{server}{target}jva/jva-koeln/"
+
+
 def test_language_menu_works_by_keyboard(page, server):
     page.goto(f"{server}en/")
     page.focus(".kvi-lang summary")

@@ -30,7 +30,17 @@ class Tags(HTMLParser):
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    """The site's pages; not Pagefind's files, not the pages that only forward to another."""
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts and not _forwards(p))
+
+
+def forwarding_pages(site: Path) -> list[Path]:
+    """Short addresses and old addresses of renamed pages (kvi.short_links)."""
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts and _forwards(p))
+
+
+def _forwards(path: Path) -> bool:
+    return '<meta http-equiv="refresh"' in path.read_text(encoding="utf-8")
 
 
 def parse(path: Path) -> Tags:
