@@ -38,11 +38,11 @@ bench: $(STAMP) test-tools
 	$(PY) -m kvi bench
 
 lighthouse: $(STAMP) test-tools
-	npm ci --prefix tools/lighthouse --no-audit --no-fund --silent
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund --silent
 	$(PY) -m kvi lighthouse
 
 test-tools:
 	sh scripts/install-test-tools.sh
 
 clean:
-	rm -rf $(VENV) .build site node_modules tools/lighthouse/node_modules
+	rm -rf $(VENV) .build site node_modules scripts/lighthouse/node_modules

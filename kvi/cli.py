@@ -9,6 +9,9 @@ from pathlib import Path
 
 from kvi.problems import BuildFailed
 
+# `kvi new <name> <id>` appends an entry to data/<kind>.yml.
+NEW_ENTRY_KINDS = {"offer": "offers", "event": "events"}
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kvi", description="Build and check the website Kinder von Inhaftierten NRW.")
@@ -35,8 +38,16 @@ def main(argv: list[str] | None = None) -> int:
     bench = verbs.add_parser("bench", help="build from scratch and print timings, page weights and search bytes")
     bench.set_defaults(run=_bench)
 
-    report = verbs.add_parser("translations", help="list each page's translation status per language")
+    report = verbs.add_parser("translations", help="list each page's translation status per language "
+                              "(current, outdated, missing, orphaned, untranslated; reviewed or not)")
+    report.add_argument("--fail", action="store_true",
+                        help="exit with 1 when a translation is outdated, orphaned or still untranslated")
     report.set_defaults(run=_translations)
+
+    prisons = verbs.add_parser("prisons", help="list which facts families need are still unknown per prison")
+    prisons.add_argument("--fail", action="store_true",
+                         help="exit with 1 when a prison that is not closed has no booking information")
+    prisons.set_defaults(run=_prisons)
 
     lighthouse = verbs.add_parser("lighthouse", help="build, serve with gzip and print Lighthouse scores (needs make lighthouse)")
     lighthouse.set_defaults(run=_lighthouse)
@@ -46,8 +57,23 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument("--strict", action="store_true", help="exit with 1 when an address is not reachable")
     links.set_defaults(run=_links)
 
-    review = verbs.add_parser("review", help="list data entries overdue for a check, and those never confirmed")
+    review = verbs.add_parser("review", help="list data entries overdue for a check or due within 30 days, "
+                              "and count those never confirmed")
+    review.add_argument("--fail", action="store_true", help="exit with 1 when an entry is overdue for a check")
+    review.add_argument("--today", type=datetime.date.fromisoformat,
+                        help="date the report counts from, YYYY-MM-DD (default: today)")
     review.set_defaults(run=_review)
+
+    new = verbs.add_parser("new", help="start a new data entry or translation to fill in (never overwrites)")
+    what = new.add_subparsers(dest="what", required=True, metavar="WHAT")
+    for name, kind in NEW_ENTRY_KINDS.items():
+        entry = what.add_parser(name, help=f"append a new entry to data/{kind}.yml, every field described")
+        entry.add_argument("id", help="the new entry's id: lower-case letters, digits and hyphens")
+        entry.set_defaults(run=_new_entry, kind=kind)
+    translation = what.add_parser("translation", help="create content/<lang>/<page> from the German page")
+    translation.add_argument("lang", help="language code, e.g. en (see i18n/languages.yml)")
+    translation.add_argument("page", help="page path below content/de/, e.g. familie/besuch.md")
+    translation.set_defaults(run=_new_translation)
 
     args = parser.parse_args(argv)
     from kvi.build import ROOT
@@ -101,7 +127,17 @@ def _bench(args: argparse.Namespace) -> int:
 def _translations(args: argparse.Namespace) -> int:
     from kvi.translation_status import print_report
 
-    return print_report(args.root)
+    return print_report(args.root, fail=args.fail)
+
+
+def _prisons(args: argparse.Namespace) -> int:
+    from kvi.model import load
+    from kvi.problems import fail_if
+    from kvi.reports import print_prison_report
+
+    model, problems = load(args.root)
+    fail_if(problems)
+    return print_prison_report(model, fail=args.fail)
 
 
 def _lighthouse(args: argparse.Namespace) -> int:
@@ -124,4 +160,43 @@ def _review(args: argparse.Namespace) -> int:
 
     model, problems = load(args.root)
     fail_if(problems)
-    return print_report(model, datetime.date.today())
+    return print_report(model, args.today or datetime.date.today(), fail=args.fail)
+
+
+def _new_entry(args: argparse.Namespace) -> int:
+    from kvi.scaffold import ScaffoldRefused, new_entry
+
+    try:
+        created = new_entry(args.root, args.kind, args.id)
+    except ScaffoldRefused as refusal:
+        print(f"{refusal}\nNichts wurde angelegt.", file=sys.stderr)
+        return 1
+    print(f"Neuer Eintrag angelegt: {created.file}:{created.line} ({args.kind}/{args.id})")
+    print("Als Nächstes:")
+    print(f"  1. Pflichtfelder ausfüllen: {', '.join(created.to_fill)}")
+    print("  2. optionale Felder, die die Quelle nennt, einkommentieren ('# ' entfernen) und ausfüllen; "
+          "die übrigen löschen")
+    print("  3. source_date: Datum der Quelle (leer lassen, wenn sie keins nennt); last_checked bleibt leer "
+          "und status to_confirm, bis jemand die Angaben beim Anbieter bestätigt hat")
+    print("  4. python -m kvi check – nennt jedes noch leere Pflichtfeld mit Zeile")
+    return 0
+
+
+def _new_translation(args: argparse.Namespace) -> int:
+    from kvi.scaffold import ScaffoldRefused, new_translation
+    from kvi.translation_status import UNTRANSLATED_MARK
+
+    try:
+        created = new_translation(args.root, args.lang, args.page)
+    except ScaffoldRefused as refusal:
+        print(f"{refusal}\nNichts wurde angelegt.", file=sys.stderr)
+        return 1
+    print(f"Übersetzung angelegt: {created.file} (Ausgangspunkt: der deutsche Text)")
+    print("Als Nächstes:")
+    print(f"  1. description übersetzen und {UNTRANSLATED_MARK} davor entfernen")
+    print("  2. den Text übersetzen; Verweise wie {{ helplines.… }} und Links auf .md-Seiten bleiben, wie sie sind")
+    print("  3. reviewed: true erst, wenn eine Muttersprachlerin oder ein Muttersprachler geprüft hat "
+          "(dazu reviewed_by)")
+    print("  4. python -m kvi translations – bis dahin steht die Seite dort als 'untranslated'; "
+          "dann python -m kvi check")
+    return 0

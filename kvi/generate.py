@@ -245,13 +245,16 @@ class _Helpers:
         """Links to report a correction: a prefilled issue and an e-mail, where the operator set them up."""
         operator = self.r.operator.fields if self.r.operator else {}
         title = f"Korrektur: {record.fields.get('name') or record.fields.get('term') or record.id}"
-        body = f"Seite: {self.path}\nEintrag: {record.file}:{record.line} ({record.kind}/{record.id})\n\nWas ist falsch oder veraltet?\n"
+        page = page_directory(self.path) or "/"
+        entry = f"{record.file}:{record.line} ({record.kind}/{record.id})"
         links = []
         if operator.get("repository"):
+            # The issue form .github/ISSUE_TEMPLATE/korrektur.yml fills its fields from these parameters.
             url = (f"https://github.com/{operator['repository']}/issues/new?template=korrektur.yml"
-                   f"&title={quote(title)}&body={quote(body)}")
+                   f"&title={quote(title)}&seite={quote(page)}&eintrag={quote(entry)}")
             links.append(f'<a href="{escape(url)}">{escape(self.t("report.issue"))}</a>')
         if operator.get("editors_email"):
+            body = f"Seite: {page}\nEintrag: {entry}\n\nWas ist falsch oder veraltet?\n"
             url = f"mailto:{operator['editors_email']}?subject={quote(title)}&body={quote(body)}"
             links.append(f'<a href="{escape(url)}">{escape(self.t("report.email"))}</a>')
         if not links:

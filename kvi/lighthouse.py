@@ -40,9 +40,9 @@ class GzipHandler(SiteHandler):
 
 
 def run(root: Path) -> int:
-    tool = root / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+    tool = root / "scripts" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
     if not tool.exists():
-        print("Missing tool: lighthouse. Run 'make lighthouse' (it runs npm ci in tools/lighthouse).")
+        print("Missing tool: lighthouse. Run 'make lighthouse' (it runs npm ci in scripts/lighthouse).")
         return 1
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"

@@ -1,7 +1,13 @@
-"""Translation status of every page in every language: current, outdated, missing, orphaned."""
+"""Translation status of every page in every language: current, outdated, missing, orphaned,
+or untranslated (a translation file that still holds the German starting text).
+
+`rows` returns plain data; `print_report` only prints it, so the same report can be rendered
+elsewhere (e.g. an editors' page).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,17 +15,41 @@ from kvi import pages
 from kvi.build import ROOT
 from kvi.languages import SOURCE, load_languages
 
+STATES = ("current", "outdated", "missing", "orphaned", "untranslated")
+# States that need an editor's work before publication; `kvi translations --fail` fails on them.
+PROBLEM_STATES = ("outdated", "orphaned", "untranslated")
+# Put in front of the German description by `kvi new translation`; until it is gone the
+# translation counts as untranslated.
+UNTRANSLATED_MARK = "[ÜBERSETZEN]"
+
 
 @dataclass(frozen=True)
 class Status:
+    """One page in one language.
+
+    state: current (made from the German page as it is now), outdated (the German page changed
+    since: its hash differs from the recorded translation.source_hash), missing (no translation;
+    readers see the German text), orphaned (a translation without a German page), untranslated
+    (the file still holds the German starting text of `kvi new translation`).
+    source_hash is the German page's current hash ('' when orphaned); recorded_hash the one the
+    translation names ('' when missing)."""
+
     lang: str
     path: str
-    state: str  # current | outdated | missing | orphaned
+    state: str
     reviewed: bool
     source_hash: str
+    recorded_hash: str = ""
+
+    @property
+    def file(self) -> str:
+        """The translation's file, relative to the project (whether it exists or not)."""
+        return f"content/{self.lang}/{self.path}"
 
 
-def statuses(root: Path = ROOT) -> list[Status]:
+def rows(root: Path = ROOT) -> list[Status]:
+    """The status of every German page (and every orphaned translation) in every language
+    except German, ordered by language (as in i18n/languages.yml), then path."""
     languages = load_languages(root)
     german, _ = pages.load_tree(root, SOURCE)
     found = []
@@ -28,22 +58,58 @@ def statuses(root: Path = ROOT) -> list[Status]:
         for path in sorted(set(german) | set(tree)):
             source, page = german.get(path), tree.get(path)
             record = page.meta.get("translation", {}) if page else {}
+            recorded = str(record.get("source_hash") or "")
             if source is None:
                 state = "orphaned"
             elif page is None:
                 state = "missing"
-            elif record.get("source_hash") == source.source_hash:
+            elif _untranslated(page, source):
+                state = "untranslated"
+            elif recorded == source.source_hash:
                 state = "current"
             else:
                 state = "outdated"
             found.append(Status(language.code, path, state, bool(record.get("reviewed")),
-                                source.source_hash if source else ""))
+                                source.source_hash if source else "", recorded))
     return found
 
 
-def print_report(root: Path = ROOT) -> int:
-    print(f"{'language':8}  {'page':40}  {'state':9}  {'reviewed':8}  source_hash")
-    for status in statuses(root):
-        reviewed = "yes" if status.reviewed else "no"
-        print(f"{status.lang:8}  {status.path:40}  {status.state:9}  {reviewed:8}  {status.source_hash}")
-    return 0
+statuses = rows  # the earlier name
+
+
+def summary(found: list[Status]) -> dict[str, Counter]:
+    """Per language, how many pages are in each state, and how many are reviewed ('reviewed')."""
+    counts: dict[str, Counter] = {}
+    for status in found:
+        counter = counts.setdefault(status.lang, Counter())
+        counter[status.state] += 1
+        counter["reviewed"] += status.reviewed
+    return counts
+
+
+def print_report(root: Path = ROOT, fail: bool = False) -> int:
+    """Print one line per page and language and a summary per language; with fail, return 1
+    when a translation is outdated, orphaned or untranslated."""
+    found = rows(root)
+    width = max([len(s.path) for s in found] + [4])
+    print(f"{'language':8}  {'page':{width}}  {'state':12}  {'reviewed':8}  source_hash   recorded")
+    for status in found:
+        reviewed = "–" if status.state == "missing" else "yes" if status.reviewed else "no"
+        recorded = status.recorded_hash if status.recorded_hash != status.source_hash else ""
+        print(f"{status.lang:8}  {status.path:{width}}  {status.state:12}  {reviewed:8}  "
+              f"{status.source_hash or '–':12}  {recorded}".rstrip())
+    print()
+    print(f"{'language':8}  " + "  ".join(f"{state:>12}" for state in STATES) + f"  {'reviewed':>8}")
+    for lang, counts in summary(found).items():
+        print(f"{lang:8}  " + "  ".join(f"{counts[state]:12}" for state in STATES) + f"  {counts['reviewed']:8}")
+    problems = [s for s in found if s.state in PROBLEM_STATES]
+    print(f"{len(problems)} translations need work (outdated, orphaned or untranslated). "
+          "A translation records the German page's source_hash shown here; "
+          "'recorded' is the one it names when that differs.")
+    return 1 if fail and problems else 0
+
+
+def _untranslated(page: pages.Page, source: pages.Page) -> bool:
+    """Still the German starting text: the description carries the mark, or the body is German."""
+    description = str(page.meta.get("description") or "")
+    return description.startswith(UNTRANSLATED_MARK) or page.body.strip() == source.body.strip()

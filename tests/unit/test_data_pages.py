@@ -45,7 +45,7 @@ def test_correction_links_appear_once_the_operator_sets_them_up(project):
     body = _render(project, "jva/jva-koeln.md")
     assert 'href="https://github.com/example-org/kvi-site/issues/new?template=korrektur.yml&amp;title=Korrektur%3A%20JVA%20K%C3%B6ln' in body
     assert 'href="mailto:redaktion@example.org?subject=Korrektur%3A%20JVA%20K%C3%B6ln' in body
-    assert "data/prisons.yml" in body
+    assert "&amp;seite=jva/jva-koeln/&amp;eintrag=data/prisons.yml%3A" in body  # the issue form's fields
 
 
 def test_missing_prison_facts_point_to_a_known_contact():
