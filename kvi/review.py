@@ -126,13 +126,13 @@ def print_report(model: Model, today: datetime.date, fail: bool = False) -> int:
     months = review_months(model)
     found = due(model, today, months)
     print(f"Review on {today.isoformat()}: review period {months} months, "
-          f"'due soon' = within {SOON_DAYS} days.")
+          f"'due soon' = within {SOON_DAYS} days; days = days left (negative: overdue).")
     if found:
         width = max(len(d.label) for d in found)
-        print(f"{'state':8}  {'due on':10}  {'checked':10}  {'entry':{width}}  where")
+        print(f"{'state':8}  {'due on':10}  {'days':>5}  {'checked':10}  {'entry':{width}}  where")
         for entry in found:
-            print(f"{entry.state:8}  {entry.due_on.isoformat():10}  {entry.last_checked.isoformat():10}  "
-                  f"{entry.label:{width}}  {entry.file}:{entry.line}")
+            print(f"{entry.state:8}  {entry.due_on.isoformat():10}  {entry.days_left:5}  "
+                  f"{entry.last_checked.isoformat():10}  {entry.label:{width}}  {entry.file}:{entry.line}")
     late = sum(1 for d in found if d.overdue)
     print(f"{late} entries overdue for a check, {len(found) - late} due within {SOON_DAYS} days "
           f"(review period {months} months).")

@@ -77,8 +77,8 @@ def fields_of(kind: str) -> list[FieldDoc]:
 def entry_text(kind: str, record_id: str) -> str:
     """The YAML of a new entry of data/<kind>.yml: every field with a comment above it."""
     key = validate.key_field(kind)
-    lines = [f"# New entry (kvi new): fill in every required field, uncomment optional ones you need.",
-             f"# `kvi check` names each required field that is still empty."]
+    lines = ["# New entry (kvi new): fill in every required field, uncomment optional ones you need.",
+             "# `kvi check` names each required field that is still empty."]
     docs = sorted(fields_of(kind), key=lambda doc: doc.name != key)  # the key opens the entry
     for doc in docs:
         lines += _comment(doc, "" if doc.name == key else "  ")

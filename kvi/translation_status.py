@@ -103,9 +103,9 @@ def print_report(root: Path = ROOT, fail: bool = False) -> int:
     for lang, counts in summary(found).items():
         print(f"{lang:8}  " + "  ".join(f"{counts[state]:12}" for state in STATES) + f"  {counts['reviewed']:8}")
     problems = [s for s in found if s.state in PROBLEM_STATES]
-    print(f"{len(problems)} translations need work (outdated, orphaned or untranslated). "
-          "A translation records the German page's source_hash shown here; "
-          "'recorded' is the one it names when that differs.")
+    print(f"{len(problems)} translations need work (outdated, orphaned or untranslated).")
+    print("source_hash: the German page's current hash, to record in translation.source_hash; "
+          "recorded: the hash a translation names, where it differs.")
     return 1 if fail and problems else 0
 
 

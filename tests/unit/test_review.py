@@ -31,3 +31,79 @@ def test_review_period_comes_from_the_operator_file(project):
     model, _ = load(project)
     due, _ = overdue(model, datetime.date(2026, 11, 25))
     assert len(due) == 1
+
+
+TODAY = datetime.date(2026, 6, 1)  # fixed, and before the real date: last_checked may not lie in the future
+
+
+def _confirm(project, file, dates):
+    """Mark the first entries of a data file (in file order) as confirmed on the given dates."""
+    path = project / "data" / file
+    text = path.read_text(encoding="utf-8")
+    for day in dates:
+        text = text.replace("last_checked: null\n  status: to_confirm", f"last_checked: {day}\n  status: confirmed", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_due_lists_overdue_and_due_soon_by_review_date(project):
+    from kvi.review import due
+
+    # 13 months ago: overdue; due in 20 days: due soon.
+    _confirm(project, "helplines.yml", ["2025-05-01", "2025-06-21"])
+    model, problems = load(project)
+    assert problems == []
+    found = due(model, TODAY, 12)
+    assert [(d.label, d.state, d.due_on, d.days_left) for d in found] == [
+        ("helplines/nummer-gegen-kummer", "overdue", datetime.date(2026, 5, 1), -31),
+        ("helplines/elterntelefon", "due soon", datetime.date(2026, 6, 21), 20),
+    ]
+    assert found[0].file == "data/helplines.yml" and found[0].line == 4
+    assert found[1].reason == "last checked 2025-06-21, due for a check on 2026-06-21"
+    # Later than 30 days ahead: not listed; the period defaults to data/operator.yml.
+    assert [(d.label, d.state) for d in due(model, datetime.date(2026, 5, 1))] == [
+        ("helplines/nummer-gegen-kummer", "due soon")]  # due that very day
+    assert due(model, datetime.date(2026, 3, 31)) == []
+
+
+def test_a_visits_block_is_reviewed_on_its_own(project):
+    from kvi.review import due, unconfirmed
+
+    prisons = project / "data" / "prisons.yml"
+    text = prisons.read_text(encoding="utf-8")
+    start = text.index("- id: jva-koeln\n")
+    block = text.index("    last_checked: null\n    status: to_confirm", start)
+    text = text[:block] + "    last_checked: 2025-05-20\n    status: confirmed" + text[block + 45:]
+    prisons.write_text(text, encoding="utf-8")
+    model, problems = load(project)
+    assert problems == []
+    [entry] = due(model, TODAY)
+    assert (entry.label, entry.state, entry.part) == ("prisons/jva-koeln (visits)", "overdue", "visits")
+    assert text.splitlines()[entry.line - 1] == "  visits:"
+    counts = unconfirmed(model)
+    assert counts["prisons"] == len(model.kinds["prisons"])
+    visits = sum(1 for r in model.kinds["prisons"].values() if "visits" in r.fields)
+    assert counts["prisons.visits"] == visits - 1
+
+
+def test_review_command_fails_only_when_asked_and_something_is_overdue(project, capsys):
+    from kvi.cli import main
+
+    root = ["--root", str(project), "review", "--today", TODAY.isoformat()]
+    _confirm(project, "helplines.yml", ["2026-01-10", "2025-06-21"])
+    assert main(root + ["--fail"]) == 0  # only due soon
+    out = capsys.readouterr().out
+    assert "due soon  2026-06-21     20  2025-06-21  helplines/elterntelefon" in out
+    assert "0 entries overdue for a check, 1 due within 30 days (review period 12 months)." in out
+    _confirm(project, "organisation.yml", ["2025-05-01"])
+    assert main(root) == 0
+    assert main(root + ["--fail"]) == 1
+    out = capsys.readouterr().out
+    assert "overdue   2026-05-01    -31  2025-05-01  organisation/landesfachstelle" in out
+
+
+def test_add_months_keeps_the_day_or_takes_the_last_of_the_month():
+    from kvi.review import add_months
+
+    assert add_months(datetime.date(2025, 1, 31), 1) == datetime.date(2025, 2, 28)
+    assert add_months(datetime.date(2025, 11, 15), 12) == datetime.date(2026, 11, 15)
+    assert add_months(datetime.date(2025, 12, 1), 1) == datetime.date(2026, 1, 1)
