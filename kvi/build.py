@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from kvi import engine, generate, model as data_model, navigation, pages, pdf, publish, render, search, short_links, validate
+from kvi import editors_report, engine, generate, model as data_model, navigation, pages, pdf, publish, render, search, short_links, validate
 from kvi.engine import LanguageBuild
 from kvi.languages import Language, load_languages, load_ui_strings
 from kvi.problems import Problem, fail_if
@@ -57,7 +57,9 @@ def load_inputs(root: Path = ROOT, build_date: datetime.date | None = None, base
     printables = short_links.printables(trees, model, languages)
     fail_if(short_links.check(printables, model, set(trees[languages[0].code]) | data_paths))
     base_url = _with_slash(base_url or default_base_url(root))
-    rendered, found = render.render_all(languages, trees, model, ui, build_date or _today(), base_url, printables)
+    build_date = build_date or _today()
+    editors = editors_report.gather(root, model, build_date)
+    rendered, found = render.render_all(languages, trees, model, ui, build_date, base_url, printables, editors)
     fail_if(found)
     return Inputs(languages, model, ui, nav, rendered, printables)
 

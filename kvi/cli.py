@@ -52,6 +52,15 @@ def main(argv: list[str] | None = None) -> int:
     lighthouse = verbs.add_parser("lighthouse", help="build, serve with gzip and print Lighthouse scores (needs make lighthouse)")
     lighthouse.set_defaults(run=_lighthouse)
 
+    csp = verbs.add_parser("csp", help="print the Content-Security-Policy header value a built site satisfies")
+    csp.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
+    csp.set_defaults(run=_csp)
+
+    yaml_files = verbs.add_parser("yaml", help="check YAML files (syntax, duplicate keys; data files also "
+                                  "against their schema), e.g. the changed ones before a commit")
+    yaml_files.add_argument("files", nargs="+", type=Path)
+    yaml_files.set_defaults(run=_yaml)
+
     links = verbs.add_parser("links", help="check the external links of a built site (goes on the internet; reports only)")
     links.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
     links.add_argument("--strict", action="store_true", help="exit with 1 when an address is not reachable")
@@ -144,6 +153,31 @@ def _lighthouse(args: argparse.Namespace) -> int:
     from kvi.lighthouse import run
 
     return run(args.root)
+
+
+def _csp(args: argparse.Namespace) -> int:
+    from kvi.csp import policy
+
+    print(policy(args.site))
+    return 0
+
+
+def _yaml(args: argparse.Namespace) -> int:
+    from kvi import validate, yaml_source
+    from kvi.problems import fail_if, relative
+
+    problems = []
+    for path in args.files:
+        path = path.resolve()
+        file = relative(path, args.root)
+        data, found = yaml_source.load(path, file)
+        schema = validate.SCHEMA_DIR / f"{path.stem}.schema.json"
+        if not found and path.parent == args.root / "data" and schema.exists():
+            found = validate.check(data, path.stem, file)
+        problems += found
+    fail_if(problems)
+    print(f"No problems in {len(args.files)} YAML file(s).")
+    return 0
 
 
 def _links(args: argparse.Namespace) -> int:

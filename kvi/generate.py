@@ -37,6 +37,7 @@ class DataPage:
     help_types: tuple[str, ...] = ()
     record: Record | None = None  # the entry the page is about (for "last checked" and corrections)
     finder: bool = False  # shows the place finder
+    searchable: bool = True  # False keeps the page out of the search and search engines
 
 
 @dataclass
@@ -75,9 +76,11 @@ def lookup(model: Model) -> Lookup:
     return found
 
 
-def plan(model: Model, build_date: datetime.date | None = None, leaflets: tuple = ()) -> list[DataPage]:
+def plan(model: Model, build_date: datetime.date | None = None, leaflets: tuple = (),
+         editors: dict | None = None) -> list[DataPage]:
     """Every page the data asks for. The build date decides which events are past; leaflets
-    (content pages, see short_links.Leaflet) are listed on the materials page."""
+    (content pages, see render._leaflet) are listed on the materials page; editors is the
+    editors' report (kvi.editors_report)."""
     kinds = model.kinds
     links = lookup(model)
     districts = sorted(kinds.get("districts", {}).values(), key=lambda r: _sort_key(r.fields["name"]))
@@ -105,6 +108,8 @@ def plan(model: Model, build_date: datetime.date | None = None, leaflets: tuple 
         pages += [DataPage(f"{name}.md", name, common, "start") for name in LEGAL_PAGES]
     pages.append(DataPage("termine/index.md", "events-index", common, "fachleute", ("fachleute",)))
     pages.append(DataPage("material/index.md", "materials", common, "fachleute", ("fachleute", "eltern")))
+    pages.append(DataPage("redaktion/index.md", "editors-report", {**common, "report": editors or {}}, "start",
+                          ("fachleute",), searchable=False))
     cooperations = sorted(kinds.get("cooperations", {}).values(), key=lambda r: _sort_key(r.fields["name"]))
     pages.append(DataPage("fachleute/netzwerk.md", "cooperations", {**common, "cooperations": cooperations},
                           "fachleute", ("fachleute",)))

@@ -45,4 +45,5 @@ LAYOUTS = {
     "visit card": Layout("besuchskarten/jva-willich-i/"),
     "materials": Layout("material/"),
     "network partners": Layout("fachleute/netzwerk/"),
+    "editors' report": Layout("redaktion/"),
 }

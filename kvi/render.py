@@ -34,7 +34,7 @@ class RenderedPage:
 
 def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], model: Model,
                ui: dict[str, dict[str, str]], build_date: datetime.date, base_url: str,
-               printables: list[short_links.Printable]) -> tuple[list[RenderedPage], list[Problem]]:
+               printables: list[short_links.Printable], editors: dict) -> tuple[list[RenderedPage], list[Problem]]:
     """Content pages and pages from data, in every language; printed pages get their QR code."""
     german = trees[SOURCE]
     printed = {item.path: item for item in printables}
@@ -59,7 +59,7 @@ def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], mod
             rendered.append(result)
             problems += found
     leaflets = tuple(_leaflet(item, trees, languages) for item in printables if item.path in german)
-    rendered += _data_pages(languages, model, ui, build_date, base_url, printed, leaflets)
+    rendered += _data_pages(languages, model, ui, build_date, base_url, printed, leaflets, editors)
     return rendered, problems
 
 
@@ -97,8 +97,8 @@ def data_paths(model: Model) -> set[str]:
 
 def _data_pages(languages: list[Language], model: Model, ui: dict[str, dict[str, str]],
                 build_date: datetime.date, base_url: str, printed: dict[str, short_links.Printable],
-                leaflets: tuple[dict, ...]) -> list[RenderedPage]:
-    planned = generate.plan(model, build_date, leaflets)
+                leaflets: tuple[dict, ...], editors: dict) -> list[RenderedPage]:
+    planned = generate.plan(model, build_date, leaflets, editors)
     everywhere = [language.code for language in languages]
     rendered = []
     for language in languages:
@@ -109,7 +109,7 @@ def _data_pages(languages: list[Language], model: Model, ui: dict[str, dict[str,
                                page.help_types)
             meta = {"description": description, "kvi": {
                 "filters": filters, "fallback": False, "finder": page.finder, "unreviewed": False,
-                "available": everywhere,
+                "available": everywhere, "noindex": not page.searchable,
                 "print": _print_meta(printed.get(page.path), language, page.path, ui[language.code], base_url)}}
             source = f"templates/{page.template}.md.j2" + (f" with {page.record.file}" if page.record else "")
             rendered.append(RenderedPage(language.code, page.path, source, _with_front_matter(meta, body)))

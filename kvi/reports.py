@@ -112,3 +112,4 @@ def _value(fields: dict, name: str) -> object:
 
 def _empty(value: object) -> bool:
     return value is None or value == "" or value == [] or value == {}
+

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kvi import pages
-from kvi.build import ROOT
 from kvi.languages import SOURCE, load_languages
 
 STATES = ("current", "outdated", "missing", "orphaned", "untranslated")
@@ -47,7 +46,7 @@ class Status:
         return f"content/{self.lang}/{self.path}"
 
 
-def rows(root: Path = ROOT) -> list[Status]:
+def rows(root: Path) -> list[Status]:
     """The status of every German page (and every orphaned translation) in every language
     except German, ordered by language (as in i18n/languages.yml), then path."""
     languages = load_languages(root)
@@ -87,7 +86,7 @@ def summary(found: list[Status]) -> dict[str, Counter]:
     return counts
 
 
-def print_report(root: Path = ROOT, fail: bool = False) -> int:
+def print_report(root: Path, fail: bool = False) -> int:
     """Print one line per page and language and a summary per language; with fail, return 1
     when a translation is outdated, orphaned or untranslated."""
     found = rows(root)

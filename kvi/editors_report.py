@@ -1,0 +1,22 @@
+"""The editors' page (redaktion/, templates/editors-report.md.j2): the same data as kvi review,
+kvi translations and kvi prisons, gathered once per build. Not in the search."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from kvi import reports, review, translation_status
+from kvi.model import Model
+
+
+def gather(root: Path, model: Model, today: datetime.date) -> dict:
+    rows = translation_status.rows(root)
+    return {
+        "due": review.due(model, today),
+        "unconfirmed": sorted(review.unconfirmed(model).items()),
+        "translation_states": list(translation_status.STATES),
+        "translation_summary": sorted(translation_status.summary(rows).items()),
+        "translations_open": [row for row in rows if row.state in translation_status.PROBLEM_STATES],
+        "prisons": reports.prison_gaps(model),
+    }
