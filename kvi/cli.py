@@ -198,39 +198,41 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _new_entry(args: argparse.Namespace) -> int:
-    from kvi.scaffold import ScaffoldRefused, new_entry
+    from kvi.scaffold import new_entry
 
-    try:
-        created = new_entry(args.root, args.kind, args.id)
-    except ScaffoldRefused as refusal:
-        print(f"{refusal}\nNichts wurde angelegt.", file=sys.stderr)
-        return 1
-    print(f"Neuer Eintrag angelegt: {created.file}:{created.line} ({args.kind}/{args.id})")
-    print("Als Nächstes:")
-    print(f"  1. Pflichtfelder ausfüllen: {', '.join(created.to_fill)}")
-    print("  2. optionale Felder, die die Quelle nennt, einkommentieren ('# ' entfernen) und ausfüllen; "
-          "die übrigen löschen")
-    print("  3. source_date: Datum der Quelle (leer lassen, wenn sie keins nennt); last_checked bleibt leer "
-          "und status to_confirm, bis jemand die Angaben beim Anbieter bestätigt hat")
-    print("  4. python -m kvi check – nennt jedes noch leere Pflichtfeld mit Zeile")
-    return 0
+    return _scaffold(lambda: new_entry(args.root, args.kind, args.id), lambda created: (
+        f"Neuer Eintrag angelegt: {created.file}:{created.line} ({args.kind}/{args.id})",
+        [f"Pflichtfelder ausfüllen: {', '.join(created.to_fill)}",
+         "optionale Felder, die die Quelle nennt, einkommentieren ('# ' entfernen) und ausfüllen; die übrigen löschen",
+         "source_date: Datum der Quelle (leer lassen, wenn sie keins nennt); last_checked bleibt leer "
+         "und status to_confirm, bis jemand die Angaben beim Anbieter bestätigt hat",
+         "python -m kvi check – nennt jedes noch leere Pflichtfeld mit Zeile"]))
 
 
 def _new_translation(args: argparse.Namespace) -> int:
-    from kvi.scaffold import ScaffoldRefused, new_translation
+    from kvi.scaffold import new_translation
     from kvi.translation_status import UNTRANSLATED_MARK
 
+    return _scaffold(lambda: new_translation(args.root, args.lang, args.page), lambda created: (
+        f"Übersetzung angelegt: {created.file} (Ausgangspunkt: der deutsche Text)",
+        [f"description übersetzen und {UNTRANSLATED_MARK} davor entfernen",
+         "den Text übersetzen; Verweise wie {{ helplines.… }} und Links auf .md-Seiten bleiben, wie sie sind",
+         "reviewed: true erst, wenn eine Muttersprachlerin oder ein Muttersprachler geprüft hat (dazu reviewed_by)",
+         "python -m kvi translations – bis dahin steht die Seite dort als 'untranslated'; dann python -m kvi check"]))
+
+
+def _scaffold(create, describe) -> int:
+    """Run a kvi new command: say what was created and what to do next, or why nothing was."""
+    from kvi.scaffold import ScaffoldRefused
+
     try:
-        created = new_translation(args.root, args.lang, args.page)
+        created = create()
     except ScaffoldRefused as refusal:
         print(f"{refusal}\nNichts wurde angelegt.", file=sys.stderr)
         return 1
-    print(f"Übersetzung angelegt: {created.file} (Ausgangspunkt: der deutsche Text)")
+    headline, steps = describe(created)
+    print(headline)
     print("Als Nächstes:")
-    print(f"  1. description übersetzen und {UNTRANSLATED_MARK} davor entfernen")
-    print("  2. den Text übersetzen; Verweise wie {{ helplines.… }} und Links auf .md-Seiten bleiben, wie sie sind")
-    print("  3. reviewed: true erst, wenn eine Muttersprachlerin oder ein Muttersprachler geprüft hat "
-          "(dazu reviewed_by)")
-    print("  4. python -m kvi translations – bis dahin steht die Seite dort als 'untranslated'; "
-          "dann python -m kvi check")
+    for number, step in enumerate(steps, 1):
+        print(f"  {number}. {step}")
     return 0
