@@ -23,7 +23,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
-
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
 
