@@ -22,6 +22,8 @@ from kvi.problems import Problem
 
 
 QUICK_EXIT_SECTIONS = ("familie", "kinder")
+# libyaml's emitter when PyYAML has it: front matter for ~2000 pages, QR codes included.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ def _render_page(page: Page, source_meta: dict, language: Language, language_ui:
 
 
 def _with_front_matter(meta: dict, body: str) -> str:
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)}---\n{body}"
+    return f"---\n{yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)}---\n{body}"
 
 
 def _districts(page: Page, model: Model) -> tuple[list[str], list[Problem]]:
