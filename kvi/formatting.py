@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import datetime
 import re
-from html import escape
-
 from babel.dates import format_date, format_time, get_day_names
+from markupsafe import Markup
 
 WEEKDAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
 
 
-def phone_link(number: str) -> str:
+def phone_link(number: str) -> Markup:
     """A tap-to-call link. dir="ltr" keeps digit groups in order inside right-to-left text."""
     digits = re.sub(r"[^0-9+]", "", number)
     if digits.startswith("0"):
         digits = "+49" + digits[1:]
     # 116 xxx numbers are harmonised EU services and are dialled as they are.
-    return f'<a href="tel:{digits}" class="kvi-phone" dir="ltr">{escape(number)}</a>'
+    return Markup('<a href="tel:{}" class="kvi-phone" dir="ltr">{}</a>').format(digits, number)
 
 
-def web_link(url: str) -> str:
+def web_link(url: str) -> Markup:
     shown = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
-    return f'<a href="{escape(url)}" dir="ltr">{escape(shown)}</a>'
+    return Markup('<a href="{}" dir="ltr">{}</a>').format(url, shown)
 
 
 def opening_hours(entries: list[dict], locale: str) -> str:

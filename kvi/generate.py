@@ -150,11 +150,12 @@ class PageRenderer:
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
     def render(self, page: DataPage) -> tuple[str, str]:
-        """(description, Markdown body) of a page in this renderer's language."""
+        """(description as plain text, Markdown body) of a page in this renderer's language."""
         helpers = _Helpers(self, page.path)
         template = self.env.get_template(f"{page.template}.md.j2")
         module = template.make_module({**page.context, "t": helpers.t, "h": helpers, "language": self.language})
-        return " ".join(str(module.description).split()), str(module)
+        # The description block is escaped HTML; striptags turns it back into text.
+        return Markup(str(module.description)).striptags(), str(module)
 
 
 class _Helpers:
@@ -188,7 +189,7 @@ class _Helpers:
 
     def pdf(self, file: str) -> Markup:
         """The offer of a PDF below the site root (a download link once PDFs are made)."""
-        return Markup(pdf.placeholder(file, self.site_file(file), self.t("print.pdf"), self.t("print.pdf_later")))
+        return pdf.placeholder(file, self.site_file(file), self.t("print.pdf"), self.t("print.pdf_later"))
 
     def card_pdf(self, prison: Record) -> Markup:
         return self.pdf(pdf.path_for(prison.id, self.r.language.code))
@@ -210,10 +211,10 @@ class _Helpers:
         return value if self.german else Markup(f'<span lang="de" dir="ltr">{value}</span>')
 
     def phone(self, number: str) -> Markup:
-        return Markup(formatting.phone_link(number))
+        return formatting.phone_link(number)
 
     def web(self, url: str) -> Markup:
-        return Markup(formatting.web_link(url))
+        return formatting.web_link(url)
 
     def email(self, address: str) -> Markup:
         return Markup(f'<a href="mailto:{escape(address)}" dir="ltr">{escape(address)}</a>')

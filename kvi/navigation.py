@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
+
 from kvi import validate, yaml_source
 from kvi.pages import Page
 from kvi.problems import Problem
@@ -31,8 +33,9 @@ def paths(nav: list) -> list[tuple[str, int]]:
 
 
 def for_language(nav: list, ui: dict[str, str]) -> list:
-    """The menu as MkDocs wants it, with section titles in the reader's language."""
-    return [entry if isinstance(entry, str) else {ui[entry["section"]]: for_language(entry["pages"], ui)}
+    """The menu as MkDocs wants it, with section titles in the reader's language, escaped:
+    MkDocs themes print menu titles as HTML."""
+    return [entry if isinstance(entry, str) else {str(escape(ui[entry["section"]])): for_language(entry["pages"], ui)}
             for entry in nav]
 
 

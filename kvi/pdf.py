@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
 
@@ -41,11 +41,11 @@ def path_for(code: str, lang: str) -> str:
     return f"pdf/{code}-{lang}.pdf"
 
 
-def placeholder(pdf: str, href: str, label: str, waiting: str) -> str:
+def placeholder(pdf: str, href: str, label: str, waiting: str) -> Markup:
     """Where a page offers a PDF: text saying it comes with publication, until link_all turns it
     into a download link. label holds {size}."""
-    return (f'<span class="kvi-pdf" data-kvi-pdf="{escape(pdf)}" data-href="{escape(href)}" '
-            f'data-label="{escape(label)}">{escape(waiting)}</span>')
+    return Markup('<span class="kvi-pdf" data-kvi-pdf="{}" data-href="{}" data-label="{}">{}</span>').format(
+        pdf, href, label, waiting)
 
 
 @dataclass(frozen=True)

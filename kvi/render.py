@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 from kvi import exports, formatting, generate, pdf, qr, references, short_links
 from kvi.languages import SOURCE, Language
@@ -83,13 +84,15 @@ def _print_meta(item: short_links.Printable | None, language: Language, path: st
     file = item.pdf(language.code)
     return {"short_url": url, "short_label": url.split("://", 1)[-1].rstrip("/"),
             "short_href": generate.site_file(path, language, language.prefix + short_links.short_path(item.code)),
-            "qr": qr.svg(url, ui["print.qr"]),
-            "pdf": pdf.placeholder(file, generate.site_file(path, language, file), ui["print.pdf"], ui["print.pdf_later"])}
+            "qr": theme_markup(qr.svg(url, ui["print.qr"])),
+            "pdf": theme_markup(pdf.placeholder(file, generate.site_file(path, language, file), ui["print.pdf"],
+                                                ui["print.pdf_later"]))}
 
 
 def title_of(markdown: str) -> str:
-    """A page's title: its first '# ' heading."""
-    return next(line[2:].strip() for line in markdown.splitlines() if line.startswith("# "))
+    """A page's title as plain text: its first '# ' heading, which may hold escaped data and
+    inline HTML (a name marked as German)."""
+    return Markup(next(line[2:].strip() for line in markdown.splitlines() if line.startswith("# "))).striptags()
 
 
 def data_paths(model: Model) -> set[str]:
@@ -177,12 +180,21 @@ def _districts(page: Page, model: Model) -> tuple[list[str], list[Problem]]:
     return names, problems
 
 
+def theme_markup(fragment: Markup) -> dict[str, str]:
+    """Markup kvi built on purpose (its values escaped), handed to the theme templates, which
+    escape everything else: overrides/partials/kvi/markup.html prints it as it is. Only Markup
+    qualifies, so no plain string from data can pass as markup."""
+    if not isinstance(fragment, Markup):
+        raise TypeError(f"theme markup must be built as Markup, not {type(fragment).__name__}")
+    return {"html": str(fragment)}
+
+
 def template_facts(model: Model, locale: str) -> dict:
     """Facts the templates show on every page, formatted for the reader's locale."""
     organisation = model.record("organisation", "landesfachstelle")
     helplines = [{
         "name": record.fields["name"],
-        "phone_html": formatting.phone_link(record.fields["phone"]),
+        "phone": theme_markup(formatting.phone_link(record.fields["phone"])),
         "hours": formatting.opening_hours(record.fields["opening_hours"], locale) if record.fields.get("opening_hours") else "",
         "to_confirm": record.fields["status"] == "to_confirm",
         "id": record.id,
