@@ -81,11 +81,14 @@ def publication_problems(model: data_model.Model) -> list[Problem]:
 
 
 def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date | None = None,
-          root: Path = ROOT, for_publication: bool = False, with_pdfs: bool = False) -> BuildResult:
+          root: Path = ROOT, for_publication: bool = False, with_pdfs: bool = False,
+          work: Path | None = None) -> BuildResult:
     """Build every language into out_dir; on any problem out_dir stays as it was.
 
     A build for publication also refuses to run while operator data is missing, and always
-    makes the PDFs; other builds make them when asked (they need Chromium)."""
+    makes the PDFs; other builds make them when asked (they need Chromium). work holds the
+    rendered Markdown and configs (default root/.build); the PDF cache stays in root/.build,
+    so builds in other work folders share it."""
     base_url = _with_slash(base_url or default_base_url(root))
     build_date = build_date or _today()
     with_pdfs = with_pdfs or for_publication
@@ -93,7 +96,7 @@ def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date 
     inputs = load_inputs(root, build_date, base_url)
     if for_publication:
         fail_if(publication_problems(inputs.model))
-    work = root / ".build"
+    work = work or root / ".build"
     render.write_trees(root, inputs.rendered, inputs.languages, work / "docs", inputs.model, build_date)
     seconds = {"render": time.perf_counter() - clock}
 
@@ -112,7 +115,7 @@ def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date 
 
         if with_pdfs:
             clock = time.perf_counter()
-            sizes = pdf.make_all(staging, _pdf_jobs(inputs), base_url, work / "pdf-cache", build_date)
+            sizes = pdf.make_all(staging, _pdf_jobs(inputs), base_url, root / ".build" / "pdf-cache", build_date)
             pdf.link_all(staging, sizes)
             seconds["pdf"] = time.perf_counter() - clock
 

@@ -9,6 +9,7 @@ autoescape); readers' text fields allow no markup beyond paragraphs.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -139,6 +140,13 @@ def visit_card_path(prison_id: str) -> str:
     return f"besuchskarten/{prison_id}.md"
 
 
+@functools.cache
+def _environment() -> Environment:
+    """One template environment for all languages: each template is compiled once."""
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
 class PageRenderer:
     """Renders data pages for one language."""
 
@@ -146,8 +154,7 @@ class PageRenderer:
         self.language = language
         self.ui = ui
         self.operator = operator
-        self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        self.env = _environment()
 
     def render(self, page: DataPage) -> tuple[str, str]:
         """(description as plain text, Markdown body) of a page in this renderer's language."""

@@ -125,7 +125,10 @@ def _render(site: Path, jobs: list[Job], base_url: str, cache: Path, keys: dict[
             page.goto(base_url + job.page, wait_until="load")
             raw = page.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
             title = page.title()
-            (cache / f"{keys[job]}.pdf").write_bytes(_fixed(raw, title, job.lang, keys[job], build_date))
+            # Written aside and renamed: another build sharing the cache never reads half a file.
+            part = cache / f"{keys[job]}.{os.getpid()}.part"
+            part.write_bytes(_fixed(raw, title, job.lang, keys[job], build_date))
+            part.replace(cache / f"{keys[job]}.pdf")
 
 
 def _answer(route, site: Path, base_url: str) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 import segno
 from markupsafe import Markup
 
 
+@functools.lru_cache(maxsize=4096)
 def svg(url: str, label: str) -> Markup:
     """An SVG QR code for url; label names it for screen readers (its <title>)."""
     code = segno.make(url, error="m", micro=False)

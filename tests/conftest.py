@@ -1,21 +1,40 @@
-"""Shared fixtures: a copy of the project to break on purpose, one built site, one server,
-one browser. The built site and the browser are made once per test run."""
+"""Shared fixtures: a copy of the project to break on purpose, the data loaded once, one built
+site, one server, one browser.
+
+Tests run in parallel workers (pytest-xdist). The built site is made once for the whole run:
+the first worker that needs it builds it under a lock, the others wait and reuse it; one
+server (tests/static_server.py) serves it to all of them until the run ends."""
 
 from __future__ import annotations
 
 import datetime
+import json
+import os
 import shutil
 import socket
-import threading
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
+from kvi import model as data_model
 from kvi.build import ROOT, build
-from kvi.serve import make_server
+from kvi.languages import Language, load_languages
 
 BUILD_DATE = datetime.date(2026, 11, 25)
 PROJECT_PARTS = ["content", "data", "i18n", "overrides", "schemas", "mkdocs.yml"]
+LANES = ("unit", "site", "browser")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test is marked with its lane (its folder), so `-m unit` etc. pick a lane."""
+    for item in items:
+        lane = Path(str(item.path)).relative_to(ROOT / "tests").parts[0]
+        if lane in LANES:
+            item.add_marker(lane)
 
 
 def copy_project(target: Path) -> Path:
@@ -35,6 +54,19 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture(scope="session")
+def model() -> data_model.Model:
+    """The project's data, loaded once per worker; a test that changes data copies the project."""
+    loaded, problems = data_model.load(ROOT)
+    assert problems == [], "\n".join(map(str, problems))
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def languages() -> list[Language]:
+    return load_languages(ROOT)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -42,8 +74,24 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
-    return free_port()
+def shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder all workers of this run share (the parent of their own temporary folders)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _once(shared_dir: Path, name: str, make) -> object:
+    """make() run by one worker only; its JSON result is shared with the others."""
+    done = shared_dir / f"{name}.json"
+    with FileLock(str(shared_dir / f"{name}.lock")):
+        if not done.exists():
+            done.write_text(json.dumps(make()), encoding="utf-8")
+    return json.loads(done.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def site_port(shared_dir: Path) -> int:
+    return _once(shared_dir, "port", free_port)
 
 
 @pytest.fixture(scope="session")
@@ -52,21 +100,34 @@ def base_url(site_port: int) -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, base_url: str) -> Path:
+def site(shared_dir: Path, base_url: str) -> Path:
     """The real project, built once for all checks of the output, with its PDFs."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    build(out, base_url, BUILD_DATE, with_pdfs=True)
-    return out
+    out = shared_dir / "built" / "site"
+
+    def make() -> str:
+        build(out, base_url, BUILD_DATE, with_pdfs=True, work=shared_dir / "built" / "work")
+        return str(out)
+
+    return Path(_once(shared_dir, "site", make))
 
 
 @pytest.fixture(scope="session")
-def server(site: Path, site_port: int, base_url: str):
-    httpd = make_server(site, site_port)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield base_url
-    httpd.shutdown()
-    httpd.server_close()
+def server(site: Path, site_port: int, base_url: str, shared_dir: Path) -> str:
+    """One server for all workers, running until the whole test run has ended."""
+    def start() -> int:
+        run = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+        process = subprocess.Popen([sys.executable, "-m", "tests.static_server", str(site), str(site_port), str(run)],
+                                   cwd=ROOT, start_new_session=True)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", site_port)) == 0:
+                    return process.pid
+            time.sleep(0.05)
+        raise RuntimeError(f"the test server did not start on port {site_port}")
+
+    _once(shared_dir, "server", start)
+    return base_url
 
 
 @pytest.fixture(scope="session")

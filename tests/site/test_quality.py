@@ -125,7 +125,7 @@ def test_every_layout_is_valid_html_in_every_language(site):
 def test_two_builds_of_the_same_sources_are_byte_identical(site, base_url, tmp_path):
     """Same commit, same build date: every file, PDFs and search index included, is the same."""
     again = tmp_path / "again"
-    build(again, base_url, BUILD_DATE, with_pdfs=True)
+    build(again, base_url, BUILD_DATE, with_pdfs=True, work=tmp_path / "work")
     first = {path.relative_to(site) for path in site.rglob("*") if path.is_file()}
     second = {path.relative_to(again) for path in again.rglob("*") if path.is_file()}
     assert first == second

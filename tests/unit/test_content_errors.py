@@ -1,11 +1,10 @@
 """Editors' mistakes in pages and translations stop the build with the page's name and line."""
 
-import datetime
 from pathlib import Path
 
 import pytest
 
-from kvi.build import build, load_inputs
+from kvi.build import load_inputs
 from kvi.problems import BuildFailed
 
 
@@ -73,39 +72,12 @@ def test_menu_entry_without_file_is_reported(project):
     assert any("'besuch.md' is in the menu but content/de/besuch.md does not exist" in p for p in problems_of(project))
 
 
-def test_broken_link_and_anchor_stop_the_build_and_keep_the_old_site(project, tmp_path):
-    out = tmp_path / "site"
-    build(out, "http://127.0.0.1:8000/", datetime.date(2026, 11, 25), root=project)
-    before = sorted(p.relative_to(out) for p in out.rglob("*"))
-    append(project / "content" / "de" / "erste-schritte.md",
-           "\n[Besuch](besuch.md) und [oben](#gibt-es-nicht)\n")
-    with pytest.raises(BuildFailed) as failure:
-        build(out, "http://127.0.0.1:8000/", datetime.date(2026, 11, 25), root=project)
-    found = [str(p) for p in failure.value.problems]
-    assert any(p.startswith("content/de/erste-schritte.md: [de]") and "besuch.md" in p for p in found)
-    assert any(p.startswith("content/de/erste-schritte.md: [de]") and "gibt-es-nicht" in p for p in found)
-    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
-
-
 def test_unknown_district_id_names_page_and_line(project):
     page = project / "content" / "de" / "erste-schritte.md"
     page.write_text(page.read_text(encoding="utf-8").replace("audience: [eltern]\n", "audience: [eltern]\ndistricts:\n  - koeln\n  - koelle\n"),
                     encoding="utf-8")
     assert problems_of(project) == [
         "content/de/erste-schritte.md:7: districts: unknown district id 'koelle' (see data/districts.yml)"]
-
-
-def test_district_of_a_page_becomes_a_search_filter_in_every_language(project, tmp_path):
-    page = project / "content" / "de" / "erste-schritte.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("audience: [eltern]\n", "audience: [eltern]\ndistricts: [koeln, kreis-borken]\n"),
-                    encoding="utf-8")
-    out = tmp_path / "site"
-    build(out, "http://127.0.0.1:8000/", datetime.date(2026, 11, 25), root=project)
-    for prefix in ("", "ar/"):
-        html = (out / prefix / "erste-schritte/index.html").read_text(encoding="utf-8")
-        assert '<span data-pagefind-filter="district">Köln</span>' in html
-        assert '<span data-pagefind-filter="district">Kreis Borken</span>' in html
 
 
 def test_missing_description_is_one_clear_line(project):

@@ -1,0 +1,26 @@
+"""A build that fails in the engine (a dead link) names the page and leaves the old site as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from kvi.build import build
+from kvi.problems import BuildFailed
+from tests.conftest import BUILD_DATE
+from tests.unit.test_content_errors import append
+
+
+def test_broken_link_and_anchor_stop_the_build_and_keep_the_old_site(project, tmp_path):
+    out = tmp_path / "site"
+    (out / "en").mkdir(parents=True)
+    (out / "index.html").write_text("the old site", encoding="utf-8")
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    append(project / "content" / "de" / "erste-schritte.md",
+           "\n[Besuch](besuch.md) und [oben](#gibt-es-nicht)\n")
+    with pytest.raises(BuildFailed) as failure:
+        build(out, "http://127.0.0.1:8000/", BUILD_DATE, root=project)
+    found = [str(p) for p in failure.value.problems]
+    assert any(p.startswith("content/de/erste-schritte.md: [de]") and "besuch.md" in p for p in found)
+    assert any(p.startswith("content/de/erste-schritte.md: [de]") and "gibt-es-nicht" in p for p in found)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
