@@ -1,6 +1,7 @@
 # Set-up and everyday commands. Each target creates the virtual environment when missing.
 #   make serve   build every language and serve on http://127.0.0.1:8000, rebuilding on change
-#   make test    run the whole test suite (installs the browser tools it needs)
+#   make test    run the whole test suite in parallel (installs the browser tools it needs)
+#   make test-fast  only the unit lane (no built site, no browser): under a minute
 #   make site    build the deployable folder site/ with PDFs (BASE_URL=https://… for the published address)
 #   make publish the same for publication: refuses while operator data (data/operator.yml) is missing
 #   make check   validate content and data only
@@ -12,7 +13,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test site publish check bench lighthouse test-tools clean
+.PHONY: serve test test-fast site publish check bench lighthouse test-tools clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +25,9 @@ serve: $(STAMP)
 
 test: $(STAMP) test-tools
 	$(PY) -m pytest
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -m unit
 
 site: $(STAMP) test-tools
 	$(PY) -m kvi build --pdf --out site $(if $(BASE_URL),--base-url $(BASE_URL))

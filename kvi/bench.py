@@ -1,6 +1,6 @@
 """Benchmark: build from scratch, then print pages per language, build seconds, the cost of the
 PDFs (from scratch and from the cache), page weight per layout (HTML + CSS + JS + images, raw
-and gzip) and the bytes a first search fetches."""
+and gzip), the bytes a first search fetches, and how fast the preview shows an edit."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+from kvi import preview_bench
 from kvi.build import ROOT, build
 from kvi.layouts import LAYOUTS
 from kvi.serve import make_server
@@ -90,4 +91,8 @@ def run() -> int:
         print("First search query (all requests after typing, bytes as served; Pagefind's index files are pre-compressed):")
         for code, (count, size) in search_bytes(site).items():
             print(f"  {code}: {count} requests, {size / 1024:.1f} KB")
+    print()
+    print("Preview (make serve), from the edit until the server returns the changed page:")
+    for label, value in preview_bench.measure().items():
+        print(f"  {label}: {value}")
     return 0

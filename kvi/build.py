@@ -8,14 +8,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from kvi import editors_report, engine, generate, model as data_model, navigation, pages, pdf, publish, render, search, short_links, validate
 from kvi.engine import LanguageBuild
 from kvi.languages import Language, load_languages, load_ui_strings
+from kvi.pages import Page
 from kvi.problems import Problem, fail_if
 
 ROOT = Path(__file__).resolve().parent.parent
+# What editors change (and the theme): a copy of these is a project of its own, for tests and
+# measurements that edit it. Templates of data pages and schemas are read from ROOT.
+EDITABLE = ["content", "data", "i18n", "overrides", "schemas", "mkdocs.yml"]
 
 
 @dataclass
@@ -26,18 +28,32 @@ class BuildResult:
 
 
 @dataclass
-class Inputs:
-    """Everything read from the editors' folders, validated."""
+class Sources:
+    """Everything read from the editors' folders, checked: what rendering starts from."""
 
+    root: Path
     languages: list[Language]
     model: data_model.Model
     ui: dict[str, dict[str, str]]
     nav: list
-    rendered: list[render.RenderedPage]
+    trees: dict[str, dict[str, Page]]  # language code → page path → page
     printables: list[short_links.Printable]
 
 
+@dataclass
+class Inputs(Sources):
+    """The sources and their pages rendered to Markdown in every language."""
+
+    rendered: list[render.RenderedPage] = field(default_factory=list)
+
+
 def load_inputs(root: Path = ROOT, build_date: datetime.date | None = None, base_url: str | None = None) -> Inputs:
+    """Read, check and render all content and data; raise BuildFailed listing every problem."""
+    sources = load(root)
+    return Inputs(**sources.__dict__, rendered=render_pages(sources, build_date, base_url))
+
+
+def load(root: Path = ROOT) -> Sources:
     """Read and check all content and data; raise BuildFailed listing every problem."""
     languages = load_languages(root)
     problems: list[Problem] = []
@@ -56,16 +72,35 @@ def load_inputs(root: Path = ROOT, build_date: datetime.date | None = None, base
     fail_if(found or navigation.check(nav, trees[languages[0].code], data_paths, set(ui[languages[0].code])))
     printables = short_links.printables(trees, model, languages)
     fail_if(short_links.check(printables, model, set(trees[languages[0].code]) | data_paths))
-    base_url = _with_slash(base_url or default_base_url(root))
+    return Sources(root, languages, model, ui, nav, trees, printables)
+
+
+def render_pages(sources: Sources, build_date: datetime.date | None = None, base_url: str | None = None,
+                 targets: list[Language] | None = None) -> list[render.RenderedPage]:
+    """Every page as Markdown in the target languages (default: all); raise BuildFailed on a problem."""
+    base_url = _with_slash(base_url or default_base_url(sources.root))
     build_date = build_date or _today()
-    editors = editors_report.gather(root, model, build_date)
-    rendered, found = render.render_all(languages, trees, model, ui, build_date, base_url, printables, editors)
+    editors = editors_report.gather(sources.languages, sources.trees, sources.model, build_date)
+    rendered, found = render.render_all(sources.languages, sources.trees, sources.model, sources.ui, build_date,
+                                        base_url, sources.printables, editors, targets)
     fail_if(found)
-    return Inputs(languages, model, ui, nav, rendered, printables)
+    return rendered
+
+
+def copy_project(target: Path) -> Path:
+    """The editable parts of the project, copied so they can be changed freely."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in EDITABLE:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copyfile(source, target / name)
+    return target
 
 
 def default_base_url(root: Path = ROOT) -> str:
-    return _read_base_config(root)["site_url"]
+    return engine.published_url(root)
 
 
 def publication_problems(model: data_model.Model) -> list[Problem]:
@@ -104,7 +139,8 @@ def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date 
     staging = publish.staging_dir(out_dir)
     try:
         parts = staging / ".parts"
-        builds = [_language_build(root, inputs, language, base_url, work / "docs", parts) for language in inputs.languages]
+        builds = [language_build(inputs, language, base_url, work / "docs", parts / language.code, inputs.rendered)
+                  for language in inputs.languages]
         epoch = int(datetime.datetime.combine(build_date, datetime.time(), datetime.UTC).timestamp())
         fail_if(engine.build_all(root, builds, work / "config", epoch))
         _assemble(parts, staging, inputs.languages)
@@ -131,25 +167,23 @@ def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date 
     return BuildResult(out_dir, counts, seconds)
 
 
-def _language_build(root: Path, inputs: Inputs, language: Language, base_url: str, docs: Path, parts: Path) -> LanguageBuild:
-    ui = inputs.ui[language.code]
-    config = {
-        "site_url": base_url + language.prefix,
-        "docs_dir": str(docs / language.code),
-        "site_dir": str(parts / language.code),
-        "theme": {"name": "material", "custom_dir": str(root / "overrides"), "language": language.theme_language},
-        "nav": navigation.for_language(inputs.nav, ui),
-        "extra": {"kvi": {
-            "language": language.__dict__,
-            "languages": [{**other.__dict__, "prefix": other.prefix} for other in inputs.languages],
-            # From a page of this language back to the site root, where the search bundle lives.
-            "root": "../" if language.prefix else "",
-            "base_url": base_url,
-            "ui": ui,
-            **render.template_facts(inputs.model, language.locale),
-        }},
+def language_build(sources: Sources, language: Language, base_url: str, docs: Path, site: Path,
+                   rendered: list[render.RenderedPage]) -> LanguageBuild:
+    """What the engine needs to build one language: its settings, and which file each of its
+    rendered pages came from (for messages)."""
+    ui = sources.ui[language.code]
+    extra = {
+        "language": language.__dict__,
+        "languages": [{**other.__dict__, "prefix": other.prefix} for other in sources.languages],
+        # From a page of this language back to the site root, where the search bundle lives.
+        "root": "../" if language.prefix else "",
+        "base_url": base_url,
+        "ui": ui,
+        **render.template_facts(sources.model, language.locale),
     }
-    return LanguageBuild(language, config, render.sources(inputs.rendered, language.code))
+    config = engine.language_config(sources.root, language, base_url, docs / language.code, site,
+                                    engine.menu(sources.nav, ui), extra)
+    return LanguageBuild(language, config, render.sources(rendered, language.code))
 
 
 def _pdf_jobs(inputs: Inputs) -> list[pdf.Job]:
@@ -175,14 +209,3 @@ def _today() -> datetime.date:
 
 def _with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
-
-
-class _BaseConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for plain values; Python tags (slugify) are MkDocs' business."""
-
-
-_BaseConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def _read_base_config(root: Path) -> dict:
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_BaseConfigLoader)

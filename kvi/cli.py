@@ -163,7 +163,7 @@ def _csp(args: argparse.Namespace) -> int:
 
 
 def _yaml(args: argparse.Namespace) -> int:
-    from kvi import validate, yaml_source
+    from kvi import languages, validate, yaml_source
     from kvi.problems import fail_if, relative
 
     problems = []
@@ -174,6 +174,8 @@ def _yaml(args: argparse.Namespace) -> int:
         schema = validate.SCHEMA_DIR / f"{path.stem}.schema.json"
         if not found and path.parent == args.root / "data" and schema.exists():
             found = validate.check(data, path.stem, file)
+        elif not found and file == languages.FILE:
+            found = languages.check_languages(data, file)
         problems += found
     fail_if(problems)
     print(f"No problems in {len(args.files)} YAML file(s).")

@@ -1,21 +1,32 @@
-"""The static-site engine: one MkDocs build per language from a generated config.
+"""The static-site engine: MkDocs with the Material theme, one build per language.
 
-This is the only module that knows MkDocs. Each language gets a small config that inherits
-mkdocs.yml; builds run as separate processes, two at a time, so no theme state leaks from
-one language into the next.
+This is the only module that knows MkDocs: how a language's config is assembled from
+mkdocs.yml, the menu format, how builds are run and their messages read. Replacing this
+module is how another engine (Zensical, ProperDocs) would be tried.
+
+Two ways to build:
+- build_all: each language in its own process from a generated config that inherits
+  mkdocs.yml, two at a time, so no theme state leaks from one language into the next;
+- LiveLanguage: one language kept in memory (the preview), so a changed page is rendered
+  again on its own in milliseconds instead of rebuilding every page.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
+from markupsafe import escape
 
 from kvi.languages import Language
 from kvi.problems import Problem
@@ -23,6 +34,7 @@ from kvi.problems import Problem
 WORKERS = 2
 MESSAGE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 DOC_FILE = re.compile(r"'([^']+\.md)'")
+ENVIRONMENT = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,31 @@ class LanguageBuild:
     language: Language
     config: dict  # language-specific settings, written over the shared base
     sources: dict[str, str]  # page path → content file, to word messages for editors
+
+
+def language_config(root: Path, language: Language, base_url: str, docs_dir: Path, site_dir: Path,
+                    menu: list, extra: dict) -> dict:
+    """The settings of one language's build, written over mkdocs.yml."""
+    return {
+        "site_url": base_url + language.prefix,
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "theme": {"name": "material", "custom_dir": str(root / "overrides"), "language": language.theme_language},
+        "nav": menu,
+        "extra": {"kvi": extra},
+    }
+
+
+def menu(nav: list, ui: dict[str, str]) -> list:
+    """content/nav.yml in MkDocs' menu format, section titles in the reader's language. Escaped:
+    MkDocs themes print menu titles as HTML."""
+    return [entry if isinstance(entry, str) else {str(escape(ui[entry["section"]])): menu(entry["pages"], ui)}
+            for entry in nav]
+
+
+def published_url(root: Path) -> str:
+    """The address the site is published at (site_url in mkdocs.yml)."""
+    return _read_base_config(root)["site_url"]
 
 
 def write_config(root: Path, build: LanguageBuild, config_dir: Path) -> Path:
@@ -42,7 +79,7 @@ def write_config(root: Path, build: LanguageBuild, config_dir: Path) -> Path:
 
 
 def build_all(root: Path, builds: list[LanguageBuild], config_dir: Path, build_date: int) -> list[Problem]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(build_date), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(build_date), **ENVIRONMENT}
     configs = [write_config(root, build, config_dir) for build in builds]
     with ThreadPoolExecutor(WORKERS) as pool:
         results = pool.map(lambda pair: _build_one(*pair, env), zip(builds, configs))
@@ -74,3 +111,109 @@ def _problem(message: str, build: LanguageBuild) -> Problem:
     if match and match.group(1) in build.sources:
         return Problem(build.sources[match.group(1)], None, None, f"[{build.language.code}] {message}")
     return Problem(f"[{build.language.code}]", None, None, message)
+
+
+class _Collect(logging.Handler):
+    """MkDocs' warnings during a live build (dead links, missing anchors)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _warnings(build: LanguageBuild) -> Iterator[list[Problem]]:
+    """Collects MkDocs' warnings of one step into the list it yields, as problems for editors."""
+    handler, problems = _Collect(), []
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        yield problems
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+        problems += [_problem(message, build) for message in handler.messages]
+
+
+class LiveLanguage:
+    """One language built in this process and kept in memory: after the first build, pages are
+    rendered again one by one. Uses MkDocs' build steps (mkdocs.commands.build), as
+    `mkdocs serve` does; the menu and every page stay loaded, so each page's menu is right."""
+
+    def __init__(self, root: Path, build: LanguageBuild, config_dir: Path):
+        from mkdocs.config import load_config
+
+        os.environ.update(ENVIRONMENT)
+        self.build = build
+        self.config = load_config(str(write_config(root, build, config_dir)))
+        self.pages: dict[str, Any] = {}
+
+    def build_all(self) -> list[Problem]:
+        return [problem for found in self.build_steps() for problem in found]
+
+    def build_steps(self, size: int = 16) -> Iterator[list[Problem]]:
+        """Every page of the language, with the theme's files (copied only when changed), in
+        steps of a few pages: the caller may answer an edit between two steps. Each step yields
+        MkDocs' warnings as problems."""
+        from mkdocs.commands import build as steps
+        from mkdocs.structure.files import get_files, set_exclusions
+        from mkdocs.structure.nav import get_navigation
+        from mkdocs.structure.pages import Page
+
+        config = self.config
+        with _warnings(self.build) as problems:
+            self.files = get_files(config)
+            self.env = config.theme.get_env()
+            self.files.add_files_from_theme(self.env, config)
+            set_exclusions(self.files, config)
+            self.nav = get_navigation(self.files, config)
+            documents = self.files.documentation_pages()
+            self.pages = {file.src_uri: file.page if file.page is not None else Page(None, file, config)
+                          for file in documents}
+            self.files.copy_static_files(dirty=True)
+            for template in config.theme.static_templates:
+                steps._build_theme_template(template, self.env, self.files, config, self.nav)
+        yield problems
+        chunks = [list(self.pages.values())[start:start + size] for start in range(0, len(self.pages), size)]
+        # Every page is read before any is written: each page's menu shows the others' titles.
+        for chunk in chunks:
+            with _warnings(self.build) as problems:
+                for page in chunk:
+                    steps._populate_page(page, config, self.files)
+            yield problems
+        for chunk in chunks:
+            with _warnings(self.build) as problems:
+                self._write(chunk)
+            yield problems
+
+    def rebuild(self, paths: list[str]) -> list[Problem]:
+        """Render these pages (paths in the language's Markdown tree) again; the others stay."""
+        from mkdocs.commands import build as steps
+
+        with _warnings(self.build) as problems:
+            changed = [self.pages[path] for path in paths if path in self.pages]
+            for page in changed:
+                steps._populate_page(page, self.config, self.files)
+            self._write(changed)
+        return problems
+
+    def _write(self, pages: list) -> None:
+        from mkdocs.commands import build as steps
+
+        documents = self.files.documentation_pages()
+        for page in pages:
+            steps._build_page(page, self.config, documents, self.nav, self.env)
+        for page in pages:
+            page.validate_anchor_links(files=self.files, log_level=self.config.validation.links.anchors)
+
+
+class _BaseConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for plain values; Python tags (slugify) are MkDocs' business."""
+
+
+_BaseConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _read_base_config(root: Path) -> dict:
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_BaseConfigLoader)

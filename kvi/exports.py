@@ -1,5 +1,6 @@
 """Machine-readable copies of the data, published with the site under /daten/:
-<kind>.json and <kind>.csv for every public kind, and orte.json for the place finder."""
+<kind>.json and <kind>.csv for every kind whose schema declares it open data ("x-open-data": true
+in schemas/<kind>.schema.json), orte.json for the place finder and termine.ics."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from kvi import validate
 from kvi.generate import lookup
 from kvi.model import Model
 
-PRIVATE_KINDS = {"operator"}
 PRIVATE_FIELDS = {"editor_note"}
 
 
@@ -23,7 +24,7 @@ def files(model: Model, build_date: datetime.date) -> dict[str, str]:
     # Compact: the place finder downloads this file on a phone.
     out = {"orte.json": json.dumps(places(model), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"}
     for kind, records in sorted(model.kinds.items()):
-        if kind in PRIVATE_KINDS:
+        if not validate.open_data(kind):
             continue
         entries = [_public(record.fields) for record in records.values()]
         out[f"{kind}.json"] = _dump({"kind": kind, "count": len(entries), "entries": entries})

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from kvi import formatting, pdf
 from kvi.languages import SOURCE, Language
-from kvi.model import Model, Record
+from kvi.model import CLOSED, OPERATOR_ID, ORGANISATION_ID, Model, Record
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit", "kontakt")
@@ -94,6 +94,9 @@ def plan(model: Model, build_date: datetime.date | None = None, leaflets: tuple 
     common = {"links": links, "districts": districts, "prisons": prisons, "offers": offers,
               "open_prisons": open_prisons, "leaflets": leaflets,
               "district_name": district_name, "model": model,
+              # The records with fixed ids (kvi.model), so templates need not name the ids.
+              "operator": model.record("operator", OPERATOR_ID),
+              "organisation": model.record("organisation", ORGANISATION_ID),
               "upcoming": [e for e in events if e.fields["date"] >= today],
               "past": [e for e in events if e.fields["date"] < today][::-1]}
     pages = [
@@ -105,7 +108,7 @@ def plan(model: Model, build_date: datetime.date | None = None, leaflets: tuple 
                                                                      key=lambda r: _sort_key(r.fields["term"]))},
                  "start", ("eltern", "kinder", "jugendliche", "fachleute")),
     ]
-    if model.record("operator", "betreiber"):
+    if common["operator"]:
         pages += [DataPage(f"{name}.md", name, common, "start") for name in LEGAL_PAGES]
     pages.append(DataPage("termine/index.md", "events-index", common, "fachleute", ("fachleute",)))
     pages.append(DataPage("material/index.md", "materials", common, "fachleute", ("fachleute", "eltern")))
@@ -132,8 +135,12 @@ def plan(model: Model, build_date: datetime.date | None = None, leaflets: tuple 
 
 def visit_card_prisons(model: Model) -> list[Record]:
     """Prisons that get a visit card: every one that is not closed."""
-    return [prison for prison in model.kinds.get("prisons", {}).values()
-            if prison.fields["operating_status"] != "geschlossen"]
+    return [prison for prison in model.kinds.get("prisons", {}).values() if not is_closed(prison)]
+
+
+def is_closed(prison: Record) -> bool:
+    """A prison that is closed: no visits there."""
+    return prison.fields["operating_status"] == CLOSED
 
 
 def visit_card_path(prison_id: str) -> str:
@@ -190,6 +197,10 @@ class _Helpers:
     def page_in(self, language: Language, target: str) -> str:
         """Relative address of a page in another language."""
         return site_file(self.path, self.r.language, language.prefix + page_directory(target))
+
+    def closed(self, prison: Record) -> bool:
+        """Whether a prison is closed (its operating_status is kvi.model.CLOSED)."""
+        return is_closed(prison)
 
     def visit_card(self, prison: Record) -> str:
         return self.link(visit_card_path(prison.id))

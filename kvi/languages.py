@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kvi import validate, yaml_source
-from kvi.problems import Problem, relative
+from kvi.problems import Problem, fail_if, relative
 
+# German, the source of every translation, at the site root. It must come first in
+# i18n/languages.yml: schemas/languages.schema.json says so ("const" in its prefixItems), so the
+# check and editors' tools give the same message; tests/unit/test_languages.py keeps the two equal.
 SOURCE = "de"
+FILE = "i18n/languages.yml"
 
 
 @dataclass(frozen=True)
@@ -28,13 +32,30 @@ class Language:
 
 
 def load_languages(root: Path) -> list[Language]:
-    data, problems = yaml_source.load(root / "i18n" / "languages.yml", "i18n/languages.yml")
-    if problems:
-        raise ValueError("\n".join(map(str, problems)))
-    languages = [Language(**entry) for entry in data]
-    if languages[0].code != SOURCE:
-        raise ValueError(f"i18n/languages.yml: the first language must be the source, '{SOURCE}'")
-    return languages
+    """The languages in menu order, German first; raise BuildFailed listing every problem of the file."""
+    if not (root / FILE).is_file():
+        fail_if([Problem(FILE, None, None, "file is missing")])
+    data, problems = yaml_source.load(root / FILE, FILE)
+    problems = problems or check_languages(data, FILE)
+    fail_if(problems)
+    return [Language(**entry) for entry in data]
+
+
+def check_languages(data: object, file: str = FILE) -> list[Problem]:
+    """Problems of the parsed languages file: its schema (fields, values, German first) and
+    codes used twice."""
+    problems = validate.check(data, "languages", file)
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data if isinstance(data, list) else []):
+        code = entry.get("code") if isinstance(entry, dict) else None
+        if not isinstance(code, str):
+            continue
+        if code in seen:
+            problems.append(Problem(file, entry.line_of("code"), f"[{index + 1}].code",
+                                    f"'{code}' is already used at line {seen[code]}; each code must be unique"))
+        else:
+            seen[code] = entry.line_of("code")
+    return problems
 
 
 def load_ui_strings(root: Path, languages: list[Language]) -> tuple[dict[str, dict[str, str]], list[Problem]]:

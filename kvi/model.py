@@ -17,8 +17,17 @@ from kvi.problems import Problem, relative
 SCHEMA_DIR = validate.SCHEMA_DIR
 
 
+# Fixed ids, named here once. The operator's single record in data/operator.yml (its schema
+# requires this id: "const" in schemas/operator.schema.json) and the network's record in
+# data/organisation.yml, which the templates show on every page.
+OPERATOR_ID = "betreiber"
+ORGANISATION_ID = "landesfachstelle"
+# The operating_status of a prison that is closed (one of the "enum" values of operating_status in
+# schemas/prisons.schema.json): no visits, no visit card.
+CLOSED = "geschlossen"
+
 # Records the templates show on every page.
-REQUIRED = [("organisation", "landesfachstelle")]
+REQUIRED = [("organisation", ORGANISATION_ID)]
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,9 @@
-"""The menu (content/nav.yml), translated per language, and the check that every page is reachable."""
+"""The menu (content/nav.yml) and the check that every page is reachable (kvi.engine writes it in
+the engine's format, per language)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from markupsafe import escape
 
 from kvi import validate, yaml_source
 from kvi.pages import Page
@@ -30,13 +29,6 @@ def paths(nav: list) -> list[tuple[str, int]]:
         else:
             found += paths(entry["pages"])
     return found
-
-
-def for_language(nav: list, ui: dict[str, str]) -> list:
-    """The menu as MkDocs wants it, with section titles in the reader's language, escaped:
-    MkDocs themes print menu titles as HTML."""
-    return [entry if isinstance(entry, str) else {str(escape(ui[entry["section"]])): for_language(entry["pages"], ui)}
-            for entry in nav]
 
 
 def check(nav: list, pages: dict[str, Page], data_pages: set[str], ui_keys: set[str]) -> list[Problem]:

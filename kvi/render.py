@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from kvi import exports, formatting, generate, pdf, qr, references, short_links
 from kvi.languages import SOURCE, Language
-from kvi.model import Model
+from kvi.model import OPERATOR_ID, ORGANISATION_ID, Model
 from kvi.pages import Page
 from kvi.problems import Problem
 
@@ -37,21 +37,39 @@ class RenderedPage:
 
 def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], model: Model,
                ui: dict[str, dict[str, str]], build_date: datetime.date, base_url: str,
-               printables: list[short_links.Printable], editors: dict) -> tuple[list[RenderedPage], list[Problem]]:
-    """Content pages and pages from data, in every language; printed pages get their QR code."""
+               printables: list[short_links.Printable], editors: dict,
+               targets: list[Language] | None = None) -> tuple[list[RenderedPage], list[Problem]]:
+    """Content pages and pages from data in the target languages (default: every language);
+    printed pages get their QR code."""
+    targets = targets or languages
     german = trees[SOURCE]
-    printed = {item.path: item for item in printables}
     problems: list[Problem] = []
     for language in languages[1:]:
         problems += [Problem(page.file, None, None, f"no German source page content/de/{path}: "
                              "translations must mirror a German page at the same path")
                      for path, page in sorted(trees[language.code].items()) if path not in german]
+    rendered, found = content_pages(sorted(german), languages, trees, model, ui, base_url, printables, targets)
+    problems += found
+    printed = {item.path: item for item in printables}
+    leaflets = tuple(_leaflet(item, trees, languages) for item in printables if item.path in german)
+    rendered += _data_pages(languages, targets, model, ui, build_date, base_url, printed, leaflets, editors)
+    return rendered, problems
+
+
+def content_pages(paths: list[str], languages: list[Language], trees: dict[str, dict[str, Page]], model: Model,
+                  ui: dict[str, dict[str, str]], base_url: str, printables: list[short_links.Printable],
+                  targets: list[Language]) -> tuple[list[RenderedPage], list[Problem]]:
+    """Some content pages (paths of German pages) in the target languages, each in its translation
+    or as the German fallback."""
+    printed = {item.path: item for item in printables}
+    problems: list[Problem] = []
     rendered = []
-    for path, source in sorted(german.items()):
+    for path in paths:
+        source = trees[SOURCE][path]
         districts, found = _districts(source, model)
         problems += found
         available = [lang.code for lang in languages if path in trees[lang.code]]
-        for language in languages:
+        for language in targets:
             page = trees[language.code].get(path, source)
             fallback = page is source and language.code != SOURCE
             filters = _filters(ui[language.code], source.meta.get("section"), source.meta.get("audience", []),
@@ -61,8 +79,6 @@ def render_all(languages: list[Language], trees: dict[str, dict[str, Page]], mod
                                          fallback, model, printing)
             rendered.append(result)
             problems += found
-    leaflets = tuple(_leaflet(item, trees, languages) for item in printables if item.path in german)
-    rendered += _data_pages(languages, model, ui, build_date, base_url, printed, leaflets, editors)
     return rendered, problems
 
 
@@ -100,14 +116,14 @@ def data_paths(model: Model) -> set[str]:
     return {page.path for page in generate.plan(model)}
 
 
-def _data_pages(languages: list[Language], model: Model, ui: dict[str, dict[str, str]],
+def _data_pages(languages: list[Language], targets: list[Language], model: Model, ui: dict[str, dict[str, str]],
                 build_date: datetime.date, base_url: str, printed: dict[str, short_links.Printable],
                 leaflets: tuple[dict, ...], editors: dict) -> list[RenderedPage]:
     planned = generate.plan(model, build_date, leaflets, editors)
     everywhere = [language.code for language in languages]
     rendered = []
-    for language in languages:
-        renderer = generate.PageRenderer(language, ui[language.code], model.record("operator", "betreiber"))
+    for language in targets:
+        renderer = generate.PageRenderer(language, ui[language.code], model.record("operator", OPERATOR_ID))
         for page in planned:
             description, body = renderer.render(page)
             filters = _filters(ui[language.code], page.section, page.audience, list(page.districts),
@@ -191,7 +207,7 @@ def theme_markup(fragment: Markup) -> dict[str, str]:
 
 def template_facts(model: Model, locale: str) -> dict:
     """Facts the templates show on every page, formatted for the reader's locale."""
-    organisation = model.record("organisation", "landesfachstelle")
+    organisation = model.record("organisation", ORGANISATION_ID)
     helplines = [{
         "name": record.fields["name"],
         "phone": theme_markup(formatting.phone_link(record.fields["phone"])),
@@ -199,7 +215,7 @@ def template_facts(model: Model, locale: str) -> dict:
         "to_confirm": record.fields["status"] == "to_confirm",
         "id": record.id,
     } for record in model.kinds.get("helplines", {}).values()]
-    operator = model.record("operator", "betreiber")
+    operator = model.record("operator", OPERATOR_ID)
     return {"organisation": {"name": organisation.fields["name"], "web": organisation.fields.get("web")},
             "helplines": helplines,
             "quick_exit_url": operator.fields["quick_exit_url"] if operator else ""}
@@ -207,14 +223,15 @@ def template_facts(model: Model, locale: str) -> dict:
 
 def write_trees(root: Path, pages: list[RenderedPage], languages: list[Language], docs_dir: Path,
                 model: Model, build_date: datetime.date) -> None:
-    """Write each language's tree, with the German tree's other files (images) copied in,
-    and the data exports at the site root (the German tree)."""
-    if docs_dir.exists():
-        shutil.rmtree(docs_dir)
-    for name, text in exports.files(model, build_date).items():
-        target = docs_dir / SOURCE / "daten" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    """Write each given language's tree afresh, with the German tree's other files (images)
+    copied in, and the data exports at the site root (the German tree)."""
+    for language in languages:
+        shutil.rmtree(docs_dir / language.code, ignore_errors=True)
+    if any(language.code == SOURCE for language in languages):
+        for name, text in exports.files(model, build_date).items():
+            target = docs_dir / SOURCE / "daten" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
     for language in languages:
         for asset in sorted((root / "content" / SOURCE).rglob("*")):
             if asset.is_file() and asset.suffix != ".md":
@@ -222,6 +239,10 @@ def write_trees(root: Path, pages: list[RenderedPage], languages: list[Language]
                 target = docs_dir / language.code / asset.relative_to(root / "content" / SOURCE)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(own if own.exists() else asset, target)
+    write_pages(pages, docs_dir)
+
+
+def write_pages(pages: list[RenderedPage], docs_dir: Path) -> None:
     for page in pages:
         target = docs_dir / page.lang / page.path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from kvi.model import Model
+from kvi.model import CLOSED, Model
 
 # The facts checked, as field paths of data/prisons.yml ('visits.x' lies in the visits block),
 # with a short column heading for the printed table.
@@ -26,7 +26,6 @@ PRISON_FIELDS = {
     "visits.family_offers": "family",
 }
 BOOKING_FIELDS = ("visits.booking", "visits.booking_phone")
-CLOSED = "geschlossen"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from kvi.model import Model, Record
+from kvi.model import OPERATOR_ID, Model, Record
 
 DEFAULT_MONTHS = 12
 SOON_DAYS = 30  # "due soon": the review date falls within this many days from today
@@ -80,7 +80,7 @@ class Due:
 
 def review_months(model: Model) -> int:
     """The review period in months from data/operator.yml (DEFAULT_MONTHS without one)."""
-    operator = model.record("operator", "betreiber")
+    operator = model.record("operator", OPERATOR_ID)
     return operator.fields["review_months"] if operator else DEFAULT_MONTHS
 
 

@@ -12,13 +12,16 @@ import json
 import re
 import textwrap
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kvi import pages, validate, yaml_source
-from kvi.languages import SOURCE, load_languages
-from kvi.problems import relative
+from kvi.languages import FILE as LANGUAGES_FILE, SOURCE, load_languages
+from kvi.problems import BuildFailed, relative
 from kvi.translation_status import UNTRANSLATED_MARK
+
+if TYPE_CHECKING:
+    from referencing._core import Resolver
 
 # Provenance of a new entry: taken from a source, nobody has confirmed it yet.
 FIXED = {"status": "to_confirm", "last_checked": "null", "source_date": ""}
@@ -38,6 +41,8 @@ class FieldDoc:
     description: str
     required: bool
     spec: dict = field(repr=False)
+    # Follows the $refs inside spec from the schema file spec comes from (validate.resolver).
+    resolver: Resolver | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_list(self) -> bool:
@@ -55,22 +60,22 @@ class Created:
 
 def fields_of(kind: str) -> list[FieldDoc]:
     """The fields of one entry of data/<kind>.yml, in schema order, with title, description and
-    whether they are required (taken from schemas/<kind>.schema.json and what it references)."""
-    schema = _schema(f"{kind}.schema.json")
-    items = schema.get("items", {})
+    whether they are required (taken from schemas/<kind>.schema.json and what it references,
+    resolved through the registry validation uses)."""
+    resolver = validate.resolver(kind)
+    items = validate.schema(kind).get("items", {})
     # Fields declared as `true` are defined by a shared part (e.g. provenance) in allOf.
     shared = {}
     for part in items.get("allOf", []):
-        base = (part.get("$ref", "").partition("#")[0] or f"{kind}.schema.json") if isinstance(part, dict) else ""
-        for name, spec in _resolve(part, f"{kind}.schema.json").get("properties", {}).items():
-            shared[name] = _resolve(spec, base)
+        part, part_resolver = _follow(part, resolver)
+        for name, spec in part.get("properties", {}).items():
+            shared[name] = _follow(spec, part_resolver)
     required = set(items.get("required", []))
     docs = []
     for name, spec in items.get("properties", {}).items():
-        if spec is True:
-            spec = shared.get(name, {})
-        spec = _resolve(spec, f"{kind}.schema.json")
-        docs.append(FieldDoc(name, spec.get("title", name), spec.get("description", ""), name in required, spec))
+        spec, spec_resolver = shared.get(name, ({}, resolver)) if spec is True else _follow(spec, resolver)
+        docs.append(FieldDoc(name, spec.get("title", name), spec.get("description", ""), name in required, spec,
+                             spec_resolver))
     return docs
 
 
@@ -89,7 +94,7 @@ def entry_text(kind: str, record_id: str) -> str:
         elif doc.required:
             lines.append(f"  {doc.name}: []" if doc.is_list else f"  {doc.name}:")
         else:
-            lines += [f"  # {line}" for line in _skeleton(doc.name, doc.spec)]
+            lines += [f"  # {line}" for line in _skeleton(doc.name, doc.spec, doc.resolver)]
     return "\n".join(lines) + "\n"
 
 
@@ -131,7 +136,11 @@ def new_translation(root: Path, lang: str, page_path: str) -> Created:
     """Create content/<lang>/<page> from the German page: its description marked for translation,
     the translation record with the German page's current hash and reviewed: false, and the
     German text as a starting point. Refuse an unknown language or page, or an existing file."""
-    codes = [language.code for language in load_languages(root)]
+    try:
+        codes = [language.code for language in load_languages(root)]
+    except BuildFailed as failure:
+        problems = "\n".join(map(str, failure.problems))
+        raise ScaffoldRefused(f"{problems}\n{LANGUAGES_FILE}: fix these problems first") from None
     if lang not in codes[1:]:
         raise ScaffoldRefused(f"unknown language '{lang}': translations are made into {', '.join(codes[1:])} "
                               f"(i18n/languages.yml); {SOURCE} is the source")
@@ -193,15 +202,16 @@ def _comment(doc: FieldDoc, indent: str) -> list[str]:
     return [f"{indent}# {wrapped[0]}"] + [f"{indent}#   {line}" for line in wrapped[1:]]
 
 
-def _skeleton(name: str, spec: dict) -> list[str]:
+def _skeleton(name: str, spec: dict, resolver: Resolver) -> list[str]:
     """An optional field as YAML lines (to be commented out): the key, and the keys of a block
     or of a list of blocks below it."""
     if spec.get("type") == "object" and "properties" in spec:
-        inner = [f"  {line}" for key, sub in spec["properties"].items() for line in _skeleton(key, _resolve(sub))]
+        inner = [f"  {line}" for key, sub in spec["properties"].items()
+                 for line in _skeleton(key, *_follow(sub, resolver))]
         return [f"{name}:"] + inner
-    items = _resolve(spec.get("items", {})) if spec.get("type") == "array" else {}
+    items, resolver = _follow(spec.get("items", {}), resolver) if spec.get("type") == "array" else ({}, resolver)
     if items.get("type") == "object" and "properties" in items:
-        inner = [line for key, sub in items["properties"].items() for line in _skeleton(key, _resolve(sub))]
+        inner = [line for key, sub in items["properties"].items() for line in _skeleton(key, *_follow(sub, resolver))]
         return [f"{name}:"] + [f"  - {line}" if i == 0 else f"    {line}" for i, line in enumerate(inner)]
     return [f"{name}:"]
 
@@ -212,23 +222,16 @@ def _flow(value: object) -> str:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, str) and re.match(r"^[0-9+]", value) else str(value)
 
 
-@cache
-def _schema(name: str) -> dict:
-    return json.loads((validate.SCHEMA_DIR / name).read_text(encoding="utf-8"))
-
-
-def _resolve(spec: object, base: str = "definitions.schema.json") -> dict:
-    """A schema with its $ref followed (one file's $defs); its own keys win over the referenced ones."""
+def _follow(spec: object, resolver: Resolver) -> tuple[dict, Resolver]:
+    """A schema with its $ref followed through the validation registry (its own keys win over the
+    referenced ones), and the resolver for the $refs inside what the reference led to."""
     if not isinstance(spec, dict):
-        return {}
+        return {}, resolver
     ref = spec.get("$ref")
     if not ref:
-        return spec
-    file, _, pointer = ref.partition("#")
-    file = file or base
-    target: object = _schema(file)
-    for step in pointer.strip("/").split("/") if pointer else []:
-        target = target[step]
-    merged = dict(_resolve(target, file))
+        return spec, resolver
+    resolved = resolver.lookup(ref)
+    target, inner = _follow(resolved.contents, resolved.resolver)
+    merged = dict(target)
     merged.update({k: v for k, v in spec.items() if k != "$ref"})
-    return merged
+    return merged, inner

@@ -26,10 +26,20 @@ SIGNATURE = b"pagefind_dcd"  # what Pagefind puts before the CBOR data in each c
 
 
 def index(site_dir: Path) -> list[Problem]:
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        output = (result.stderr or result.stdout).strip() or "no output"
+    return finish(site_dir, start(site_dir))
+
+
+def start(site_dir: Path) -> subprocess.Popen:
+    """Start indexing; the caller may do other work until finish()."""
+    return subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish(site_dir: Path, process: subprocess.Popen) -> list[Problem]:
+    """Wait for the indexing started by start(); put its files in their fixed order."""
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        output = (stderr or stdout).strip() or "no output"
         return [Problem("[pagefind]", None, None, f"search indexing failed: {output}")]
     _fix_order(site_dir / "pagefind")
     return []

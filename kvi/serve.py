@@ -1,22 +1,38 @@
-"""Local preview: build, serve on 127.0.0.1, rebuild when content, data or templates change."""
+"""Local preview: serve on 127.0.0.1 and show an edit within seconds.
+
+Every language is built once and kept in memory (kvi.engine.LiveLanguage), German first, so
+the first page is there while the other languages are still being built. After that:
+- an edited content page is rendered again on its own, first in the edited language (German:
+  then its fallback copies in languages without a translation);
+- any other change (data, UI strings, templates, schemas, a page added or removed) reloads
+  everything, German first;
+- the other languages, the short addresses and the search index catch up afterwards, one step
+  at a time, and a new edit always goes first.
+Nothing here is published: `make site` builds the deployable folder.
+"""
 
 from __future__ import annotations
 
+import datetime
 import functools
+import shutil
 import threading
 import time
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from watchdog.events import FileSystemEventHandler
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from kvi.build import ROOT, build
-from kvi.problems import BuildFailed
+from kvi import build, engine, pages, render, search, short_links
+from kvi.languages import SOURCE, Language
+from kvi.problems import BuildFailed, Problem
 
-WATCHED = ["content", "data", "i18n", "overrides", "schemas", "mkdocs.yml"]
-PREVIEW = ROOT / ".build" / "preview"
+WATCHED = ["content", "data", "i18n", "overrides", "schemas", "templates", "mkdocs.yml"]
 CHANGES = {"created", "modified", "deleted", "moved"}
+PAUSE = 0.05  # editors' tools save a file in several steps
+DONE = object()
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -28,13 +44,18 @@ class SiteHandler(SimpleHTTPRequestHandler):
         first = self.path.lstrip("/").split("/", 1)[0]
         page = Path(self.directory, first, "404.html")
         page = page if page.is_file() else Path(self.directory, "404.html")
-        body = page.read_bytes()
+        body = page.read_bytes() if page.is_file() else b"Not found"
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def end_headers(self):
+        # The preview changes under the reader: never serve a page from the browser's cache.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
 
     def log_message(self, format, *args):
         pass
@@ -44,56 +65,216 @@ def make_server(directory: Path, port: int, handler: type[SiteHandler] = SiteHan
     return ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
 
 
-class _Rebuild(FileSystemEventHandler):
-    def __init__(self, base_url: str):
+class Preview:
+    """The preview's state: what was loaded, and each language built in memory."""
+
+    def __init__(self, root: Path, base_url: str, report: Callable[[str], None] = print):
+        self.root = root
         self.base_url = base_url
+        self.report = report
+        self.site = root / ".build" / "preview"
+        self.work = root / ".build" / "preview-work"
+        self.build_date = datetime.datetime.now(datetime.UTC).date()
+        self.sources: build.Sources | None = None
+        self.rendered: dict[str, list[render.RenderedPage]] = {}
+        self.live: dict[str, engine.LiveLanguage] = {}
+        self.later: list[Iterator[None]] = []  # catching up, one step at a time
+
+    # Whole reloads
+
+    def reload(self) -> bool:
+        """Load everything and build German; the other languages follow in later steps."""
+        try:
+            self.sources = build.load(self.root)
+        except BuildFailed as failure:
+            self.report(failure.report() + "\nThe preview still shows the last good build.")
+            return False
+        self.live = {}
+        self.later = [self._language(language) for language in self.sources.languages[1:]]
+        self.later += [self._forwarding_pages(), self._index()]
+        for _ in self._language(self.sources.languages[0]):
+            pass
+        return SOURCE in self.live
+
+    def _language(self, language: Language) -> Iterator[None]:
+        """Render and build one language, in small steps."""
+        sources = self.sources
+        assert sources is not None
+        try:
+            rendered = build.render_pages(sources, self.build_date, self.base_url, targets=[language])
+        except BuildFailed as failure:
+            self.report(failure.report())
+            return
+        self.rendered[language.code] = rendered
+        docs = self.work / "docs"
+        render.write_trees(self.root, rendered, [language], docs, sources.model, self.build_date)
+        yield
+        described = build.language_build(sources, language, self.base_url, docs, self.site / language.prefix, rendered)
+        live = engine.LiveLanguage(self.root, described, self.work / "config")
+        problems = []
+        for found in live.build_steps():
+            problems += found
+            yield
+        self._show(problems, f"{language.name}: {len(rendered)} pages")
+        self.live[language.code] = live
+
+    def _forwarding_pages(self) -> Iterator[None]:
+        sources = self.sources
+        if sources is None or len(self.live) < len(sources.languages):
+            return
+        titles = {(page.lang, page.path): render.title_of(page.text)
+                  for found in self.rendered.values() for page in found}
+        short_links.write(short_links.forwarding_pages(sources.printables, sources.model, sources.languages,
+                                                       self.base_url, sources.ui, titles), self.site)
+        yield
+
+    def _index(self) -> Iterator[None]:
+        """Pagefind runs in its own process; edits go on meanwhile."""
+        process = search.start(self.site)
+        while process.poll() is None:
+            yield
+            time.sleep(0.05)
+        self._show(search.finish(self.site, process), "search index")
+
+    # One edited page
+
+    def edit(self, files: set[Path]) -> bool:
+        """Render edited content pages again on their own; False when a whole reload is needed."""
+        sources = self.sources
+        if sources is None:
+            return False
+        edited = [self._content_page(file) for file in sorted(files)]
+        if not edited or None in edited or any(code not in self.live for code, _ in edited):
+            return False
+        for code, path in edited:
+            page, problems = pages.read_page(self.root / "content" / code / path, self.root, code)
+            if problems or page is None:
+                self.report(BuildFailed(problems).report() + "\nThe preview still shows the last good version.")
+                continue
+            title_changed = render.title_of(sources.trees[code][path].body) != render.title_of(page.body)
+            sources.trees[code][path] = page
+            first = next(language for language in sources.languages if language.code == code)
+            self._page_in(first, path)
+            # German text shows in languages without a translation; a new title shows in every menu.
+            # (Languages not built yet take the new text when their turn comes.)
+            others = [language for language in sources.languages[1:]
+                      if code == SOURCE and path not in sources.trees[language.code] and language.code in self.live]
+            self.later[:0] = [self._steps(self._page_in, language, path) for language in others]
+            if title_changed:
+                self.later[:0] = [self._steps(self._menus, language) for language in [first, *others]]
+        return True
+
+    def _menus(self, language: Language) -> None:
+        self._show(self.live[language.code].build_all(), f"{language.name}: every menu")
+
+    @staticmethod
+    def _steps(work: Callable[..., None], *args) -> Iterator[None]:
+        work(*args)
+        yield
+
+    def _content_page(self, file: Path) -> tuple[str, str] | None:
+        """(language, page path) of an existing content page, or None for anything else."""
+        sources = self.sources
+        if sources is None or file.suffix != ".md" or not file.is_file():
+            return None
+        parts = file.relative_to(self.root / "content").parts
+        code, path = parts[0], "/".join(parts[1:])
+        return (code, path) if path in sources.trees.get(code, {}) else None
+
+    def _page_in(self, language: Language, path: str) -> None:
+        sources = self.sources
+        assert sources is not None
+        rendered, problems = render.content_pages([path], sources.languages, sources.trees, sources.model, sources.ui,
+                                                  self.base_url, sources.printables, [language])
+        if problems:
+            self.report(BuildFailed(problems).report())
+            return
+        render.write_pages(rendered, self.work / "docs")
+        self._show(self.live[language.code].rebuild([path]), f"{language.name}: {path}")
+
+    def _show(self, problems: list[Problem], done: str) -> None:
+        self.report(BuildFailed(problems).report() if problems else f"Updated {done}.")
+
+
+class _Watcher(FileSystemEventHandler):
+    """Collects changed files of the editors' folders; the build's own writes do not count."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.files: set[Path] = set()
+        self.lock = threading.Lock()
         self.changed = threading.Event()
 
-    def on_any_event(self, event):
+    def on_any_event(self, event: FileSystemEvent) -> None:
         # Only changes count: the build itself opens and reads every watched file.
         if event.event_type not in CHANGES or event.is_directory:
             return
-        path = Path(event.src_path)
-        if any(path.is_relative_to(ROOT / name) for name in WATCHED):
+        paths = [Path(str(event.src_path))] + ([Path(str(event.dest_path))] if event.dest_path else [])
+        mine = [path for path in paths if any(path.is_relative_to(self.root / name) for name in WATCHED)]
+        if mine:
+            with self.lock:
+                self.files.update(mine)
             self.changed.set()
 
-    def loop(self) -> None:
-        while True:
-            self.changed.wait()
-            time.sleep(0.3)  # editors save several files at once
+    def take(self) -> set[Path]:
+        time.sleep(PAUSE)
+        with self.lock:
+            files, self.files = self.files, set()
             self.changed.clear()
-            _build_and_report(self.base_url)
+        return files
 
 
-def _build_and_report(base_url: str) -> None:
-    try:
-        result = build(PREVIEW, base_url)
-        print(f"Built {sum(result.pages_per_language.values())} pages in {sum(result.seconds.values()):.1f} s.", flush=True)
-    except BuildFailed as failure:
-        print(failure.report(), "\nThe preview still shows the last good build.", flush=True)
+def keep_up(preview: Preview, watcher: _Watcher, stop: threading.Event) -> None:
+    """Edits first; between them, the preview catches up one step at a time."""
+    while not stop.is_set():
+        try:
+            if watcher.changed.wait(timeout=0 if preview.later else 0.5):
+                files = watcher.take()
+                if not preview.edit(files):
+                    preview.reload()
+            elif preview.later and next(preview.later[0], DONE) is DONE:
+                preview.later.pop(0)
+        except Exception as error:  # the preview must survive anything an edit can cause
+            preview.report(f"The preview could not follow this change ({error!r}); the next change starts anew.")
+            preview.later = []
+            preview.sources = None
+
+
+def start(root: Path, port: int, report: Callable[[str], None] = print) -> tuple[Preview, Callable[[], None]]:
+    """Build German, start serving and watching; returns the preview and a function that stops it."""
+    base_url = f"http://127.0.0.1:{port}/"
+    preview = Preview(root, base_url, report)
+    shutil.rmtree(preview.site, ignore_errors=True)
+    preview.site.mkdir(parents=True)
+    preview.reload()
+    watcher = _Watcher(root)
+    observer = Observer()
+    observer.schedule(watcher, str(root), recursive=False)  # mkdocs.yml
+    for name in WATCHED:
+        if (root / name).is_dir():
+            observer.schedule(watcher, str(root / name), recursive=True)
+    observer.start()
+    stop = threading.Event()
+    threading.Thread(target=keep_up, args=(preview, watcher, stop), daemon=True).start()
+    server = make_server(preview.site, port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def close() -> None:
+        stop.set()
+        observer.stop()
+        server.shutdown()
+        server.server_close()
+
+    return preview, close
 
 
 def serve(port: int) -> int:
-    base_url = f"http://127.0.0.1:{port}/"
-    _build_and_report(base_url)
-    if not PREVIEW.exists():
-        return 1
-    watcher = _Rebuild(base_url)
-    observer = Observer()
-    observer.schedule(watcher, str(ROOT), recursive=False)  # mkdocs.yml
-    for name in WATCHED:
-        if (ROOT / name).is_dir():
-            observer.schedule(watcher, str(ROOT / name), recursive=True)
-    observer.start()
-    threading.Thread(target=watcher.loop, daemon=True).start()
-    # The handler serves from the folder's path, so a swapped-in build is picked up at once.
-    server = make_server(PREVIEW, port)
-    print(f"Serving on {base_url} (Ctrl+C stops)", flush=True)
+    preview, close = start(build.ROOT, port)
+    print(f"Serving on {preview.base_url} (Ctrl+C stops); the other languages and the search follow.", flush=True)
     try:
-        server.serve_forever()
+        threading.Event().wait()
     except KeyboardInterrupt:
         pass
     finally:
-        observer.stop()
-        server.server_close()
+        close()
     return 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kvi import pages
-from kvi.languages import SOURCE, load_languages
+from kvi.languages import SOURCE, Language, load_languages
 
 STATES = ("current", "outdated", "missing", "orphaned", "untranslated")
 # States that need an editor's work before publication; `kvi translations --fail` fails on them.
@@ -50,10 +50,15 @@ def rows(root: Path) -> list[Status]:
     """The status of every German page (and every orphaned translation) in every language
     except German, ordered by language (as in i18n/languages.yml), then path."""
     languages = load_languages(root)
-    german, _ = pages.load_tree(root, SOURCE)
+    return rows_of(languages, {language.code: pages.load_tree(root, language.code)[0] for language in languages})
+
+
+def rows_of(languages: list[Language], trees: dict[str, dict[str, pages.Page]]) -> list[Status]:
+    """rows() for pages already loaded."""
+    german = trees[SOURCE]
     found = []
     for language in languages[1:]:
-        tree, _ = pages.load_tree(root, language.code)
+        tree = trees[language.code]
         for path in sorted(set(german) | set(tree)):
             source, page = german.get(path), tree.get(path)
             record = page.meta.get("translation", {}) if page else {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import datetime
 import re
@@ -18,6 +18,9 @@ from referencing import Registry, Resource
 
 from kvi import yaml_source
 from kvi.problems import Problem
+
+if TYPE_CHECKING:
+    from referencing._core import Resolver  # not exported at the top level of referencing
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -80,17 +83,27 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def schema(schema_name: str) -> dict:
+    """The contents of schemas/<schema_name>.schema.json, as validation reads them."""
+    return _registry()[f"{schema_name}.schema.json"].contents
+
+
+def resolver(schema_name: str) -> Resolver:
+    """Follows a $ref written in schemas/<schema_name>.schema.json the way validation does:
+    resolver.lookup(ref) gives the referenced part and, as its .resolver, the one for refs inside it."""
+    return _registry().resolver(base_uri=f"{schema_name}.schema.json")
+
+
 @cache
 def validator(schema_name: str) -> Draft202012Validator:
-    schema = _registry()[f"{schema_name}.schema.json"].contents
-    return Draft202012Validator(schema, registry=_registry(), format_checker=FORMATS)
+    return Draft202012Validator(schema(schema_name), registry=_registry(), format_checker=FORMATS)
 
 
 def reference_fields(schema_name: str) -> dict[str, str]:
     """Fields of a data kind that name a record of another kind by id (schema keyword x-references).
 
     A field inside a list of objects is named list[].field, like partners[].offer."""
-    properties = _registry()[f"{schema_name}.schema.json"].contents.get("items", {}).get("properties", {})
+    properties = schema(schema_name).get("items", {}).get("properties", {})
     found = {}
     for name, spec in properties.items():
         if not isinstance(spec, dict):
@@ -105,12 +118,17 @@ def reference_fields(schema_name: str) -> dict[str, str]:
 
 def key_field(schema_name: str) -> str:
     """The field that identifies an entry of a kind: 'id' unless the schema names another (x-key)."""
-    return _registry()[f"{schema_name}.schema.json"].contents.get("items", {}).get("x-key", "id")
+    return schema(schema_name).get("items", {}).get("x-key", "id")
 
 
 def required_for_publication(schema_name: str) -> list[str]:
     """Fields of a kind that a build for publication needs filled (schema keyword x-required-for-publication)."""
-    return _registry()[f"{schema_name}.schema.json"].contents.get("items", {}).get("x-required-for-publication", [])
+    return schema(schema_name).get("items", {}).get("x-required-for-publication", [])
+
+
+def open_data(schema_name: str) -> bool:
+    """Whether a kind is published as open data under /daten/ (top-level schema keyword x-open-data)."""
+    return schema(schema_name).get("x-open-data", False) is True
 
 
 def check(data: Any, schema_name: str, file: str) -> list[Problem]:
@@ -148,6 +166,8 @@ def _message(error: ValidationError) -> str:
             expected = error.validator_value
             expected = " or ".join(expected) if isinstance(expected, list) else expected
             return f"{hint or 'must be ' + _article(expected)}, found {value}"
+        case "const":
+            return f"{hint or 'must be ' + repr(error.validator_value)}, found {value}"
         case "enum":
             options = ", ".join(repr(v) for v in error.validator_value)
             return f"must be one of {options}, found {value}"

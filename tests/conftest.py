@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -21,11 +20,10 @@ import pytest
 from filelock import FileLock
 
 from kvi import model as data_model
-from kvi.build import ROOT, build
+from kvi.build import ROOT, build, copy_project
 from kvi.languages import Language, load_languages
 
 BUILD_DATE = datetime.date(2026, 11, 25)
-PROJECT_PARTS = ["content", "data", "i18n", "overrides", "schemas", "mkdocs.yml"]
 LANES = ("unit", "site", "browser")
 
 
@@ -35,18 +33,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         lane = Path(str(item.path)).relative_to(ROOT / "tests").parts[0]
         if lane in LANES:
             item.add_marker(lane)
-
-
-def copy_project(target: Path) -> Path:
-    """The editors' folders and templates, copied so a test can change them freely."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copyfile(source, target / name)
-    return target
 
 
 @pytest.fixture

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from kvi.build import ROOT
-from kvi.languages import load_languages
 
-LANGUAGES = load_languages(ROOT)
-
-
-def test_language_switch_keeps_the_page(page, server):
+def test_language_switch_keeps_the_page(page, server, languages):
     page.goto(f"{server}erste-schritte/")
-    for language in LANGUAGES[1:]:
+    for language in languages[1:]:
         page.goto(f"{server}erste-schritte/")
         page.click(".kvi-lang summary")
         page.click(f".kvi-lang__list a[hreflang='{language.hreflang}']")
@@ -18,11 +13,11 @@ def test_language_switch_keeps_the_page(page, server):
         assert page.locator("html").get_attribute("lang") == language.hreflang
 
 
-def test_language_switch_from_another_language_keeps_the_page(page, server):
+def test_language_switch_from_another_language_keeps_the_page(page, server, languages):
     for start, target in [("ar/", ""), ("en/", "ar/"), ("ls/", "en/")]:
         page.goto(f"{server}{start}jva/jva-koeln/")
         page.click(".kvi-lang summary")
-        hreflang = next(language.hreflang for language in LANGUAGES if language.prefix == target)
+        hreflang = next(language.hreflang for language in languages if language.prefix == target)
         page.click(f".kvi-lang__list a[hreflang='{hreflang}']")
         assert page.url == f"{server}{target}jva/jva-koeln/"
 

@@ -3,32 +3,35 @@ the test, so nothing leaves the machine."""
 
 from __future__ import annotations
 
-from kvi.build import ROOT
-from kvi.model import load
-
-EXIT = load(ROOT)[0].record("operator", "betreiber").fields["quick_exit_url"]
+import pytest
 
 
-def _neutral(page):
-    page.route(f"{EXIT}**", lambda route: route.fulfill(status=200, content_type="text/html", body="<title>neutral</title>"))
+@pytest.fixture(scope="module")
+def exit_url(model) -> str:
+    """Where the quick exit leads: the operator's neutral page."""
+    return model.record("operator", "betreiber").fields["quick_exit_url"]
 
 
-def test_quick_exit_button_replaces_the_page(page, server):
-    _neutral(page)
+def _neutral(page, exit_url: str):
+    page.route(f"{exit_url}**", lambda route: route.fulfill(status=200, content_type="text/html", body="<title>neutral</title>"))
+
+
+def test_quick_exit_button_replaces_the_page(page, server, exit_url):
+    _neutral(page, exit_url)
     page.goto(server)
     page.goto(f"{server}familie/besuch/")
     page.click("[data-kvi-exit]")
-    page.wait_for_url(f"{EXIT}**")
+    page.wait_for_url(f"{exit_url}**")
     page.go_back()
     assert page.url == server, "Back skips the page that was left"
 
 
-def test_shift_three_times_leaves_too(page, server):
-    _neutral(page)
+def test_shift_three_times_leaves_too(page, server, exit_url):
+    _neutral(page, exit_url)
     page.goto(f"{server}kinder/8-12/")
     for _ in range(3):
         page.keyboard.press("Shift")
-    page.wait_for_url(f"{EXIT}**")
+    page.wait_for_url(f"{exit_url}**")
 
 
 def test_quick_exit_is_visible_on_a_small_phone(browser, server):

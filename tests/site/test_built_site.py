@@ -7,10 +7,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kvi.build import ROOT
-from kvi.languages import load_languages
-
-LANGUAGES = load_languages(ROOT)
 PAGES = ["index.html", "erste-schritte/index.html", "suche/index.html"]
 
 
@@ -47,29 +43,29 @@ def parse(path: Path) -> Tags:
     return Tags(path.read_text(encoding="utf-8"))
 
 
-def test_every_language_has_every_page(site: Path):
-    for language in LANGUAGES:
+def test_every_language_has_every_page(site: Path, languages):
+    for language in languages:
         for page in PAGES + ["404.html"]:
             assert (site / language.prefix / page).is_file(), f"{language.prefix}{page}"
 
 
-def test_lang_and_dir_on_every_page(site: Path):
-    for language in LANGUAGES:
+def test_lang_and_dir_on_every_page(site: Path, languages):
+    for language in languages:
         for path in sorted((site / language.prefix).glob("**/*.html")):
-            if any(p in path.relative_to(site / language.prefix).parts for p in [l.code for l in LANGUAGES[1:]] + ["pagefind"]):
+            if any(p in path.relative_to(site / language.prefix).parts for p in [l.code for l in languages[1:]] + ["pagefind"]):
                 continue
             tags = parse(path)
             assert tags.find("html")[0]["lang"] == language.hreflang, path
             assert tags.find("body")[0]["dir"] == language.dir, path
 
 
-def test_alternates_and_canonical(site: Path, base_url: str):
-    for language in LANGUAGES:
+def test_alternates_and_canonical(site: Path, base_url: str, languages):
+    for language in languages:
         tags = parse(site / language.prefix / "erste-schritte/index.html")
         canonical = tags.find("link", rel="canonical")
         assert [c["href"] for c in canonical] == [f"{base_url}{language.prefix}erste-schritte/"]
         alternates = {a["hreflang"]: a["href"] for a in tags.find("link", rel="alternate")}
-        expected = {l.hreflang: f"{base_url}{l.prefix}erste-schritte/" for l in LANGUAGES}
+        expected = {l.hreflang: f"{base_url}{l.prefix}erste-schritte/" for l in languages}
         expected["x-default"] = f"{base_url}erste-schritte/"
         assert alternates == expected
 
@@ -99,8 +95,8 @@ def test_data_references_are_resolved(site: Path):
     assert 'href="tel:116111"' in german and 'href="tel:+498001110550"' in german
 
 
-def test_headings_get_readable_anchors_in_every_script(site: Path):
-    for language in LANGUAGES:
+def test_headings_get_readable_anchors_in_every_script(site: Path, languages):
+    for language in languages:
         ids = [a["id"] for t, a in parse(site / language.prefix / "erste-schritte/index.html").tags
                if t in ("h2", "h3") and "id" in a]
         assert ids, language.code
@@ -108,11 +104,11 @@ def test_headings_get_readable_anchors_in_every_script(site: Path):
             assert not re.fullmatch(r"_?\d*", anchor), f"{language.code}: unreadable anchor {anchor!r}"
 
 
-def test_one_search_index_per_language(site: Path):
+def test_one_search_index_per_language(site: Path, languages):
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert set(entry["languages"]) == {l.hreflang for l in LANGUAGES}
-    others = [l.code for l in LANGUAGES[1:]] + ["pagefind"]
-    for language in LANGUAGES:
+    assert set(entry["languages"]) == {l.hreflang for l in languages}
+    others = [l.code for l in languages[1:]] + ["pagefind"]
+    for language in languages:
         tree = site / language.prefix
         indexed = [p for p in tree.rglob("*.html")
                    if not (language.code == "de" and p.relative_to(tree).parts[0] in others)

@@ -10,19 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from kvi.build import ROOT
-from kvi.languages import load_languages
-from kvi.model import load
-
-LANGUAGES = load_languages(ROOT)
-MODEL, _ = load(ROOT)
-
 
 @pytest.mark.parametrize("kind, folder", [("districts", "kreise"), ("prisons", "jva"), ("offers", "angebote")])
-def test_a_page_per_entry_in_every_language(site: Path, kind: str, folder: str):
-    ids = list(MODEL.kinds[kind])
+def test_a_page_per_entry_in_every_language(site: Path, kind: str, folder: str, model, languages):
+    ids = list(model.kinds[kind])
     assert ids
-    for language in LANGUAGES:
+    for language in languages:
         missing = [i for i in ids if not (site / language.prefix / folder / i / "index.html").is_file()]
         assert missing == [], (language.code, missing)
 
@@ -35,18 +28,18 @@ def test_district_page_names_every_town_and_its_jugendamt(site: Path):
     assert "© OpenStreetMap contributors" in page
 
 
-def test_every_town_appears_on_its_district_page(site: Path):
-    for town in MODEL.kinds["municipalities"].values():
+def test_every_town_appears_on_its_district_page(site: Path, model):
+    for town in model.kinds["municipalities"].values():
         page = (site / "kreise" / town.fields["district"] / "index.html").read_text(encoding="utf-8")
         assert f'id="ort-{town.id}"' in page, town.id
 
 
-def test_prison_pages_say_what_families_must_know(site: Path):
+def test_prison_pages_say_what_families_must_know(site: Path, model):
     iserlohn = (site / "jva/jva-iserlohn/index.html").read_text(encoding="utf-8")
     assert "geschlossen" in iserlohn and "2025" in iserlohn
     duesseldorf = (site / "jva/jva-duesseldorf/index.html").read_text(encoding="utf-8")
     assert "Ratingen" in duesseldorf
-    for prison in MODEL.kinds["prisons"].values():
+    for prison in model.kinds["prisons"].values():
         page = (site / "jva" / prison.id / "index.html").read_text(encoding="utf-8")
         if prison.fields.get("visits") and prison.fields["operating_status"] != "geschlossen":
             assert "So hat die JVA es veröffentlicht" in page, prison.id
@@ -54,43 +47,47 @@ def test_prison_pages_say_what_families_must_know(site: Path):
             assert "bitte fragen Sie direkt bei der JVA nach" in page.lower() or "Bitte fragen Sie direkt" in page
 
 
-def test_data_pages_show_their_check_status(site: Path):
-    offer = next(iter(MODEL.kinds["offers"]))
+def test_data_pages_show_their_check_status(site: Path, model):
+    offer = next(iter(model.kinds["offers"]))
     page = (site / "angebote" / offer / "index.html").read_text(encoding="utf-8")
     assert "noch nicht vom Anbieter bestätigt" in page
     english = (site / "en/angebote" / offer / "index.html").read_text(encoding="utf-8")
     assert 'lang="de"' in english, "German data text is marked as German"
 
 
-def test_json_ld_on_prison_and_offer_pages(site: Path):
-    for path in [site / "jva/jva-koeln/index.html", site / f"angebote/{next(iter(MODEL.kinds['offers']))}/index.html"]:
+def test_json_ld_on_prison_and_offer_pages(site: Path, model):
+    for path in [site / "jva/jva-koeln/index.html", site / f"angebote/{next(iter(model.kinds['offers']))}/index.html"]:
         blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', path.read_text(encoding="utf-8"))
-        assert len(blocks) == 1
+        assert len(blocks) == 1  # one JSON-LD block per page, whatever the data
         data = json.loads(blocks[0])
         assert data["@context"] == "https://schema.org" and data["name"]
 
 
-def test_data_is_published_as_json_and_csv(site: Path):
+def test_data_is_published_as_json_and_csv(site: Path, model):
     offers = json.loads((site / "daten/offers.json").read_text(encoding="utf-8"))
-    assert offers["count"] == len(MODEL.kinds["offers"]) == len(offers["entries"])
+    assert offers["count"] == len(model.kinds["offers"]) == len(offers["entries"])
+    assert {entry["id"] for entry in offers["entries"]} == set(model.kinds["offers"])
     assert all("editor_note" not in entry for entry in offers["entries"])
     rows = list(csv.DictReader((site / "daten/prisons.csv").open(encoding="utf-8")))
-    assert len(rows) == len(MODEL.kinds["prisons"])
+    assert len(rows) == len(model.kinds["prisons"])
+    assert {row["id"] for row in rows} == set(model.kinds["prisons"])
     places = json.loads((site / "daten/orte.json").read_text(encoding="utf-8"))
-    assert len(places) == 396
+    # One place per town of data/municipalities.yml, none twice.
+    assert len(places) == len(model.kinds["municipalities"])
+    assert {p["id"] for p in places} == set(model.kinds["municipalities"])
     bocholt = next(p for p in places if p["id"] == "bocholt")
     assert bocholt["page"] == "kreise/kreis-borken/" and "46395" in bocholt["postcodes"]
     assert not (site / "daten/operator.json").exists()
 
 
-def test_glossary_in_every_language(site: Path):
-    for language in LANGUAGES:
+def test_glossary_in_every_language(site: Path, languages):
+    for language in languages:
         page = (site / language.prefix / "glossar/index.html").read_text(encoding="utf-8")
         assert 'id="untersuchungshaft"' in page
 
 
-def test_events_pages_in_every_language(site: Path):
-    for language in LANGUAGES:
+def test_events_pages_in_every_language(site: Path, languages):
+    for language in languages:
         assert (site / language.prefix / "termine/fachtagung-2025-12-16/index.html").is_file()
     index = (site / "termine/index.html").read_text(encoding="utf-8")
     assert 'href="../daten/termine.ics"' in index

@@ -15,9 +15,9 @@ import yaml
 from referencing._core import Resolver  # not re-exported by the package
 
 from kvi import validate
-from kvi.build import build
+from kvi.build import build, copy_project
 from kvi.model import kinds
-from tests.conftest import BUILD_DATE, copy_project
+from tests.conftest import BUILD_DATE
 
 # A script, an image with an event handler, the end of a script (and of a title and a text
 # area), and values that break out of double- and single-quoted attributes.

@@ -111,9 +111,9 @@ def test_every_pdf_carries_a_qr_code_that_leads_to_its_page(printed, inputs, sit
 
 def test_the_same_page_gives_the_same_pdf_bytes(printed, site, base_url, tmp_path):
     """Rendered again from scratch (empty cache), a PDF is byte for byte what the build made."""
-    chosen = [entry for entry in printed if (entry[0].code, entry[1]) in {("sprechen", "ar"), ("besuch", "de"),
-                                                                          ("jva-willich-i", "en")}]
-    assert len(chosen) == 3
+    wanted = {("sprechen", "ar"), ("besuch", "de"), ("jva-willich-i", "en")}
+    chosen = [entry for entry in printed if (entry[0].code, entry[1]) in wanted]
+    assert sorted((item.code, lang) for item, lang, _, _ in chosen) == sorted(wanted)
     jobs = [pdf.Job(str(page.parent.relative_to(site)) + "/", f"again/{file.name}", lang)
             for _, lang, page, file in chosen]
     try:
@@ -151,10 +151,29 @@ def test_materials_page_lists_every_leaflet_language_and_visit_card(inputs, site
             assert f'href="../{item.pdf("de")}" download' in text
 
 
-def test_a_visit_card_shows_only_known_facts_and_whom_to_ask(site):
+ASK = "Dazu liegen uns keine Angaben vor. Bitte fragen Sie direkt bei der JVA nach:"
+# The parts of a visit card and the facts of the visits block that fill them; with none of them known,
+# the part says so and names whom to ask.
+CARD_PARTS = {"booking": ("booking", "booking_phone"), "bring": ("id_rules", "items"), "children": ("children", "times")}
+
+
+def unknown_parts(prison) -> list[str]:
+    visits = prison.fields.get("visits") or {}
+    return [part for part, facts in CARD_PARTS.items() if not any(visits.get(fact) for fact in facts)]
+
+
+def test_every_visit_card_asks_the_jva_exactly_where_facts_are_missing(inputs, site):
+    cards = [item for item in inputs.printables if item.path.startswith("besuchskarten/")]
+    assert cards
+    for item in cards:
+        card = (site / "besuchskarten" / item.code / "index.html").read_text(encoding="utf-8")
+        assert card.count(ASK) == len(unknown_parts(inputs.model.kinds["prisons"][item.code])), item.code
+
+
+def test_a_visit_card_shows_only_known_facts_and_whom_to_ask(inputs, site):
     card = (site / "besuchskarten" / "jva-willich-ii" / "index.html").read_text(encoding="utf-8")
-    # Nothing published on booking, ID or visiting hours: the card says so and names the JVA's web site.
-    assert card.count("Dazu liegen uns keine Angaben vor. Bitte fragen Sie direkt bei der JVA nach:") == 3
+    # Where nothing is published on booking, ID or visiting hours, the card says so and names the JVA's web site.
+    assert card.count(ASK) == len(unknown_parts(inputs.model.kinds["prisons"]["jva-willich-ii"]))
     assert 'href="https://www.jva-willich2.nrw.de/"' in card
     assert "Fotobuch" in card  # the family offers that are published
     assert "noch nicht vom Anbieter bestätigt" in card

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kvi.build import build
-from tests.conftest import BUILD_DATE, copy_project
+from kvi.build import build, copy_project
+from tests.conftest import BUILD_DATE
 from tests.site.test_built_site import parse
 from tests.unit.test_short_links import add_redirects, forward_target
 

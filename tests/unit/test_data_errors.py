@@ -6,6 +6,7 @@ import pytest
 
 from kvi import model
 from kvi.build import load_inputs
+from kvi.model import OPERATOR_ID
 from kvi.problems import BuildFailed
 
 
@@ -135,3 +136,25 @@ def test_impossible_date_is_rejected(project):
     assert found and all(p.startswith(f"data/organisation.yml:{line}: [1].last_checked: must be a date written YYYY-MM-DD")
                          for p in found)
     assert any(p.endswith("found '2026-02-30'") for p in found)
+
+
+def test_the_operator_record_keeps_its_fixed_id(project):
+    operator = project / "data" / "operator.yml"
+    replace(operator, f"- id: {OPERATOR_ID}\n", "- id: chef\n")
+    line = line_of(operator, "- id: chef")
+    assert problems_of(project) == [f"data/operator.yml:{line}: [1].id: must be '{OPERATOR_ID}', found 'chef'"]
+
+
+def test_each_schema_says_whether_its_kind_is_open_data(model):
+    """The exports under /daten/ follow "x-open-data" in the schemas; the operator's settings stay private.
+    (model here is the fixture: the project's data, loaded once.)"""
+    import datetime
+
+    from kvi import exports, validate
+
+    declared = {kind: validate.schema(kind).get("x-open-data") for kind in model.kinds}
+    assert all(isinstance(value, bool) for value in declared.values()), declared
+    assert declared["operator"] is False
+    published = {name.rsplit(".", 1)[0] for name in exports.files(model, datetime.date(2026, 11, 25))
+                 if name.endswith((".json", ".csv")) and name != "orte.json"}
+    assert published == {kind for kind, open_data in declared.items() if open_data}

@@ -7,7 +7,6 @@ from pathlib import Path
 import icalendar
 
 from kvi import exports, generate
-from kvi.build import ROOT
 from kvi.model import load
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -17,21 +16,31 @@ def _index(model, day):
     return next(p for p in generate.plan(model, day) if p.path == "termine/index.md").context
 
 
-def test_the_build_date_decides_upcoming_and_past():
-    model, _ = load(ROOT)
-    before = _index(model, datetime.date(2025, 12, 1))
+def test_the_build_date_decides_upcoming_and_past(model):
+    events = model.kinds["events"]
+    for day in (datetime.date(2025, 12, 1), datetime.date(2025, 12, 16), datetime.date(2025, 12, 17)):
+        index = _index(model, day)
+        upcoming, past = [e.id for e in index["upcoming"]], [e.id for e in index["past"]]
+        # Every event is listed once: upcoming from its own day on, soonest first; past ones latest first.
+        assert sorted(upcoming + past) == sorted(events), day
+        assert all(events[i].fields["date"] >= day.isoformat() for i in upcoming), day
+        assert all(events[i].fields["date"] < day.isoformat() for i in past), day
+        assert [events[i].fields["date"] for i in upcoming] == sorted(events[i].fields["date"] for i in upcoming)
+        assert [events[i].fields["date"] for i in past] == sorted((events[i].fields["date"] for i in past), reverse=True)
+    before, on_the_day = _index(model, datetime.date(2025, 12, 1)), _index(model, datetime.date(2025, 12, 16))
     after = _index(model, datetime.date(2025, 12, 17))
-    assert [e.id for e in before["upcoming"]] == ["fachtagung-2025-12-16"] and before["past"] == []
-    assert [e.id for e in after["past"]] == ["fachtagung-2025-12-16"] and after["upcoming"] == []
+    assert "fachtagung-2025-12-16" in [e.id for e in before["upcoming"]]
+    assert "fachtagung-2025-12-16" in [e.id for e in on_the_day["upcoming"]]
+    assert "fachtagung-2025-12-16" in [e.id for e in after["past"]]
 
 
-def test_calendar_feed_imports_and_is_repeatable():
-    model, _ = load(ROOT)
+def test_calendar_feed_imports_and_is_repeatable(model):
     text = exports.calendar(model, datetime.date(2026, 11, 25))
     assert text == exports.calendar(model, datetime.date(2026, 11, 25))
     events = icalendar.Calendar.from_ical(text).walk("VEVENT")
-    assert len(events) == 1
-    event = events[0]
+    # One entry in the feed per event in data/events.yml.
+    assert sorted(str(e["uid"]) for e in events) == sorted(f"{i}@kinder-von-inhaftierten-nrw" for i in model.kinds["events"])
+    event = next(e for e in events if str(e["uid"]) == "fachtagung-2025-12-16@kinder-von-inhaftierten-nrw")
     assert event.decoded("dtstart") == datetime.date(2025, 12, 16)
     assert "LWL-Landeshaus" in str(event["location"])
 

@@ -4,12 +4,6 @@ import re
 
 import pytest
 
-from kvi.build import ROOT
-from kvi.model import load
-
-MODEL, PROBLEMS = load(ROOT)
-GLOSSARY = MODEL.kinds.get("glossary", {})
-ENTRIES = list(GLOSSARY.values())
 LANGUAGES = ["ls", "en", "tr", "ar", "ru", "uk", "pl"]
 
 # The terms the glossary must explain (by its German term or one of its other names).
@@ -21,6 +15,16 @@ REQUIRED_TERMS = [
     "Ausgang", "Hafturlaub", "Jugendamt", "Erziehungsberatungsstelle", "Straffälligenhilfe",
     "Staatsanwaltschaft", "Pflichtverteidigung", "Anwältin", "Telefonieren in Haft", "Telefonzeit",
 ]
+
+
+@pytest.fixture(scope="module")
+def glossary(model):
+    return model.kinds["glossary"]
+
+
+@pytest.fixture(scope="module")
+def entries(glossary):
+    return list(glossary.values())
 
 
 def names(entry) -> set[str]:
@@ -35,46 +39,47 @@ def sort_key(term: str) -> str:
     return term
 
 
-def test_glossary_loads_without_problems():
-    assert [p for p in PROBLEMS if p.file == "data/glossary.yml"] == []
+def test_glossary_loads_without_problems(glossary):
+    # The model fixture fails on any problem in data/, this file's included.
+    assert glossary and {e.file for e in glossary.values()} == {"data/glossary.yml"}
 
 
-def test_at_least_22_entries_with_unique_ids_and_terms():
-    assert len(ENTRIES) >= 22
-    ids = [e.id for e in ENTRIES]
+def test_at_least_22_entries_with_unique_ids_and_terms(entries):
+    assert len(entries) >= 22
+    ids = [e.id for e in entries]
     assert len(ids) == len(set(ids))
-    terms = [e.fields["term"].casefold() for e in ENTRIES]
+    terms = [e.fields["term"].casefold() for e in entries]
     assert len(terms) == len(set(terms))
 
 
-def test_no_name_belongs_to_two_entries():
+def test_no_name_belongs_to_two_entries(entries):
     seen: dict[str, str] = {}
-    for entry in ENTRIES:
+    for entry in entries:
         for name in names(entry):
             assert name not in seen, f"'{name}' is in both {seen.get(name)} and {entry.id}"
             seen[name] = entry.id
 
 
-def test_ids_are_slugs_of_the_terms():
-    for entry in ENTRIES:
+def test_ids_are_slugs_of_the_terms(entries):
+    for entry in entries:
         slug = entry.fields["term"].lower()
         for umlaut, ascii_ in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
             slug = slug.replace(umlaut, ascii_)
         assert entry.id == re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
 
 
-def test_sorted_alphabetically_by_german_term():
-    terms = [e.fields["term"] for e in sorted(ENTRIES, key=lambda e: e.line)]
+def test_sorted_alphabetically_by_german_term(entries):
+    terms = [e.fields["term"] for e in sorted(entries, key=lambda e: e.line)]
     assert terms == sorted(terms, key=sort_key)
 
 
 @pytest.mark.parametrize("term", REQUIRED_TERMS)
-def test_required_term_is_covered(term):
-    assert any(term.casefold() in names(e) for e in ENTRIES), term
+def test_required_term_is_covered(term, entries):
+    assert any(term.casefold() in names(e) for e in entries), term
 
 
-def test_every_entry_has_all_seven_translations_of_term_and_definition():
-    for entry in ENTRIES:
+def test_every_entry_has_all_seven_translations_of_term_and_definition(entries):
+    for entry in entries:
         translations = entry.fields["translations"]
         assert sorted(translations) == sorted(LANGUAGES), entry.id
         for language in LANGUAGES:
@@ -83,8 +88,8 @@ def test_every_entry_has_all_seven_translations_of_term_and_definition():
             assert translations[language]["definition"].strip(), (entry.id, language)
 
 
-def test_translated_terms_keep_the_german_term_in_brackets():
-    for entry in ENTRIES:
+def test_translated_terms_keep_the_german_term_in_brackets(entries):
+    for entry in entries:
         for language in LANGUAGES[1:]:
             translated = entry.fields["translations"][language]["term"]
             bracket = re.search(r"\(([^)]*)\)\s*$", translated)
@@ -92,29 +97,29 @@ def test_translated_terms_keep_the_german_term_in_brackets():
             assert entry.fields["term"].casefold() in bracket.group(1).casefold(), (entry.id, language)
 
 
-def test_leichte_sprache_splits_long_compounds_with_a_middle_dot():
-    for entry in ENTRIES:
+def test_leichte_sprache_splits_long_compounds_with_a_middle_dot(entries):
+    for entry in entries:
         ls_term = entry.fields["translations"]["ls"]["term"]
         assert ls_term.replace("·", "").casefold() == entry.fields["term"].casefold(), entry.id
         if any(len(word) > 12 for word in entry.fields["term"].split()):
             assert "·" in ls_term, entry.id
 
 
-def test_definitions_are_short():
-    for entry in ENTRIES:
+def test_definitions_are_short(entries):
+    for entry in entries:
         sentences = [s for s in re.split(r"(?<=[.!?])\s+", entry.fields["definition"].strip()) if s]
         assert 1 <= len(sentences) <= 3, entry.id
 
 
-def test_every_related_id_exists_and_is_not_the_entry_itself():
-    for entry in ENTRIES:
+def test_every_related_id_exists_and_is_not_the_entry_itself(entries, glossary):
+    for entry in entries:
         for related in entry.fields.get("related", []):
-            assert related in GLOSSARY, (entry.id, related)
+            assert related in glossary, (entry.id, related)
             assert related != entry.id
 
 
-def test_provenance_is_unconfirmed_and_translations_unreviewed():
-    for entry in ENTRIES:
+def test_provenance_is_unconfirmed_and_translations_unreviewed(entries):
+    for entry in entries:
         assert entry.fields["source"].startswith("Redaktion"), entry.id
         assert entry.fields["source_date"] is None
         assert entry.fields["last_checked"] is None
@@ -122,21 +127,21 @@ def test_provenance_is_unconfirmed_and_translations_unreviewed():
         assert entry.fields["reviewed_translations"] is False
 
 
-def test_the_established_nrw_facts():
-    besuchszeit = GLOSSARY["besuchszeit"].fields
+def test_the_established_nrw_facts(glossary):
+    besuchszeit = glossary["besuchszeit"].fields
     assert "§ 19" in besuchszeit["definition"] and "zwei Stunden" in besuchszeit["definition"]
     assert "minderjährigen Kindern" in besuchszeit["definition"]
     assert "§ 19 StVollzG NRW" in besuchszeit["source"]
-    u_haft = GLOSSARY["untersuchungshaft"].fields
+    u_haft = glossary["untersuchungshaft"].fields
     assert "U-Haft" in u_haft["also"]
     assert "Staatsanwaltschaft" in u_haft["definition"] and "Aktenzeichen" in u_haft["definition"]
-    assert "Gefangene einen Antrag" in GLOSSARY["strafhaft"].fields["definition"]
-    plan = GLOSSARY["vollstreckungsplan"].fields["definition"]
+    assert "Gefangene einen Antrag" in glossary["strafhaft"].fields["definition"]
+    plan = glossary["vollstreckungsplan"].fields["definition"]
     assert all(word in plan for word in ("Wohnort", "Alter", "Geschlecht", "Länge der Strafe"))
-    assert "JVA" in GLOSSARY["justizvollzugsanstalt"].fields["also"]
+    assert "JVA" in glossary["justizvollzugsanstalt"].fields["also"]
 
 
-def test_rules_that_vary_by_prison_send_readers_to_the_jva():
+def test_rules_that_vary_by_prison_send_readers_to_the_jva(glossary):
     for entry_id in ("besuchszeit", "langzeitbesuch", "paketregelung", "telefonieren-in-haft",
                      "besuchsantrag", "justizvollzugsanstalt"):
-        assert "JVA" in GLOSSARY[entry_id].fields["definition"], entry_id
+        assert "JVA" in glossary[entry_id].fields["definition"], entry_id

@@ -1,12 +1,9 @@
 """Data references in pages: resolved per language."""
 
-from kvi.build import ROOT
-from kvi.model import load
 from kvi.references import resolve
 
 
-def test_german_data_text_is_marked_inside_other_languages():
-    model, _ = load(ROOT)
+def test_german_data_text_is_marked_inside_other_languages(model):
     ref = "{{ organisation.landesfachstelle.name }}"
     arabic, _ = resolve(ref, model, "ar", "x.md", 1, german_in_foreign_text=True)
     german, _ = resolve(ref, model, "de_DE", "x.md", 1)

@@ -56,8 +56,7 @@ def test_translation_states_and_fail(project, capsys):
     assert main(["translations", "--fail"]) == 0  # the real content: nothing outdated or orphaned
 
 
-def test_prison_gaps_list_what_is_unknown_open_prisons_first():
-    model, _ = load(ROOT)
+def test_prison_gaps_list_what_is_unknown_open_prisons_first(model):
     gaps = prison_gaps(model)
     assert len(gaps) == len(model.kinds["prisons"])
     closed = [g.closed for g in gaps]

@@ -82,6 +82,25 @@ def test_new_entry_describes_every_field_of_the_schema():
     assert "# Phone number (optional): The offer's main phone number as published" in text
 
 
+
+def test_references_are_followed_through_the_validation_registry(monkeypatch):
+    """The scaffold reads schemas and follows $ref with validate's registry, so it describes exactly
+    what validation checks (here: a changed shared phone definition shows up in offers)."""
+    from copy import deepcopy
+
+    from referencing import Resource
+
+    real = validate._registry()
+    definitions = deepcopy(real["definitions.schema.json"].contents)
+    definitions["$defs"]["phone"]["title"] = "Phone as the registry has it"
+    changed = real.with_resource("definitions.schema.json", Resource.from_contents(definitions))
+    monkeypatch.setattr(validate, "_registry", lambda: changed)
+    phone = next(doc for doc in fields_of("offers") if doc.name == "phone")
+    assert phone.title == "Phone as the registry has it"
+    assert "# Phone as the registry has it (optional):" in entry_text("offers", "x")
+    # Blocks defined in definitions.schema.json list their keys (nested references followed).
+    assert "  # address:\n  #   street:\n" in entry_text("prisons", "x")
+
 def test_existing_or_invalid_id_is_refused_and_nothing_is_written(project, capsys):
     path = project / "data" / "offers.yml"
     before = path.read_text(encoding="utf-8")
