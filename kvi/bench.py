@@ -52,8 +52,8 @@ def search_bytes(site: Path) -> dict[str, tuple[int, int]]:
             for code, (path, query) in SEARCH.items():
                 page = browser.new_page()
                 page.goto(f"http://127.0.0.1:{port}/{path}")
-                fetched = []
-                page.on("response", lambda response: fetched.append(len(response.body())))
+                fetched: list[int] = []
+                page.on("response", lambda response, fetched=fetched: fetched.append(len(response.body())))
                 page.fill("#kvi-search-input", query)
                 page.press("#kvi-search-input", "Enter")
                 page.locator(".kvi-search__results li").first.wait_for(timeout=15000)

@@ -8,7 +8,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvi import editors_report, engine, generate, model as data_model, navigation, pages, pdf, publish, render, search, short_links, validate
+from kvi import editors_report, engine, navigation, pages, pdf, publish, render, search, short_links, validate
+from kvi import model as data_model
 from kvi.engine import LanguageBuild
 from kvi.languages import Language, load_languages, load_ui_strings
 from kvi.pages import Page
@@ -144,6 +145,7 @@ def build(out_dir: Path, base_url: str | None = None, build_date: datetime.date 
         epoch = int(datetime.datetime.combine(build_date, datetime.time(), datetime.UTC).timestamp())
         fail_if(engine.build_all(root, builds, work / "config", epoch))
         _assemble(parts, staging, inputs.languages)
+        engine.after_build(staging, [language.prefix for language in inputs.languages], base_url)
         titles = {(page.lang, page.path): render.title_of(page.text) for page in inputs.rendered}
         short_links.write(short_links.forwarding_pages(inputs.printables, inputs.model, inputs.languages,
                                                        base_url, inputs.ui, titles), staging)
@@ -188,8 +190,8 @@ def language_build(sources: Sources, language: Language, base_url: str, docs: Pa
 
 def _pdf_jobs(inputs: Inputs) -> list[pdf.Job]:
     """One PDF per printed page and language it exists in."""
-    prefixes = {language.code: language.prefix for language in inputs.languages}
-    return [pdf.Job(prefixes[lang] + generate.page_directory(item.path), item.pdf(lang), lang)
+    languages = {language.code: language for language in inputs.languages}
+    return [pdf.Job(item.address.url_in(languages[lang]), item.pdf(lang), lang)
             for item in inputs.printables for lang in item.languages]
 
 

@@ -14,16 +14,19 @@ Two ways to build:
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
+import posixpath
 import re
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from markupsafe import escape
@@ -35,6 +38,8 @@ WORKERS = 2
 MESSAGE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 DOC_FILE = re.compile(r"'([^']+\.md)'")
 ENVIRONMENT = {"NO_MKDOCS_2_WARNING": "1"}
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
+ASSET_LINK = re.compile(r'\b(href|src)="([^"#?:]*assets/[^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ def build_all(root: Path, builds: list[LanguageBuild], config_dir: Path, build_d
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(build_date), **ENVIRONMENT}
     configs = [write_config(root, build, config_dir) for build in builds]
     with ThreadPoolExecutor(WORKERS) as pool:
-        results = pool.map(lambda pair: _build_one(*pair, env), zip(builds, configs))
+        results = pool.map(_build_one, builds, configs, [env] * len(builds))
     return [problem for found in results for problem in found]
 
 
@@ -113,6 +118,62 @@ def _problem(message: str, build: LanguageBuild) -> Problem:
     return Problem(f"[{build.language.code}]", None, None, message)
 
 
+def after_build(site: Path, prefixes: list[str], base_url: str) -> None:
+    """The one step after all languages are built and put in place (German at the root, the
+    others in their folders), for what the engine does not do as the site needs:
+
+    - One copy of the theme's files. Each language build writes its own assets/ (2.6 MB, the
+      same bytes); a language's copy is removed where the root has the same file, and its pages
+      link to the root's, so a reader who changes language loads no stylesheet again.
+    - Valid HTML: Material's base.html writes autocomplete="off" on its menu and search
+      checkboxes, outside any template block; the attribute is not allowed on checkboxes (it
+      only kept Firefox from restoring an open menu on "back"), so it is taken out.
+    """
+    base_path = urlsplit(base_url).path
+    shared = {prefix for prefix in prefixes if _drop_shared_assets(site, prefix)}
+    for page in sorted(site.rglob("*.html")):
+        first = page.relative_to(site).parts[0] + "/"
+        text = page.read_text(encoding="utf-8")
+        fixed = CHECKBOX_AUTOCOMPLETE.sub(r"\1", text)
+        if first in shared:
+            fixed = ASSET_LINK.sub(functools.partial(_to_root, page=page, site=site, prefix=first, base_path=base_path), fixed)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
+def _drop_shared_assets(site: Path, prefix: str) -> bool:
+    """Remove a language's theme files that the root has too; True if its folder is gone."""
+    folder = site / prefix / "assets"
+    if not prefix or not folder.is_dir():
+        return False
+    for file in sorted(path for path in folder.rglob("*") if path.is_file()):
+        twin = site / "assets" / file.relative_to(folder)
+        if twin.is_file() and twin.read_bytes() == file.read_bytes():
+            file.unlink()
+    for directory in sorted((path for path in folder.rglob("*") if path.is_dir()), reverse=True):
+        if not any(directory.iterdir()):
+            directory.rmdir()
+    if not any(folder.iterdir()):
+        folder.rmdir()
+        return True
+    return False
+
+
+def _to_root(match: re.Match, page: Path, site: Path, prefix: str, base_path: str) -> str:
+    """A link into the language's assets/, pointed at the root's copy (relative stays relative)."""
+    attribute, url = match.group(1), match.group(2)
+    if url.startswith("/"):
+        inside = url[len(base_path):] if url.startswith(base_path) else None
+        if inside is None or not inside.startswith(prefix + "assets/"):
+            return match.group(0)
+        return f'{attribute}="{base_path}{inside[len(prefix):]}"'
+    target = posixpath.normpath(posixpath.join(page.parent.relative_to(site).as_posix(), url))
+    if not target.startswith(prefix + "assets/"):
+        return match.group(0)
+    moved = posixpath.relpath(target[len(prefix):], page.parent.relative_to(site).as_posix())
+    return f'{attribute}="{moved}"'
+
+
 class _Collect(logging.Handler):
     """MkDocs' warnings during a live build (dead links, missing anchors)."""
 
@@ -127,7 +188,7 @@ class _Collect(logging.Handler):
 @contextlib.contextmanager
 def _warnings(build: LanguageBuild) -> Iterator[list[Problem]]:
     """Collects MkDocs' warnings of one step into the list it yields, as problems for editors."""
-    handler, problems = _Collect(), []
+    handler, problems = _Collect(), list[Problem]()
     logging.getLogger("mkdocs").addHandler(handler)
     try:
         yield problems

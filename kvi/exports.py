@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from kvi import validate
+from kvi import addresses, validate
 from kvi.generate import lookup
 from kvi.model import Model
 
@@ -57,7 +57,8 @@ def calendar(model: Model, build_date: datetime.date) -> str:
         place = fields.get("place")
         if place:
             address = place.get("address")
-            where = [place["name"]] + ([f"{address['street']}, {address.get('postcode', '')} {address['town']}".strip()] if address else [])
+            street = f"{address['street']}, {address.get('postcode', '')} {address['town']}".strip() if address else None
+            where = [place["name"]] + ([street] if street else [])
             event.add("location", ", ".join(where))
         event.add("description", fields["audience"])
         if fields.get("registration_url"):
@@ -80,7 +81,7 @@ def places(model: Model) -> list[dict]:
         "id": town.id,
         "name": town.fields["name"],
         "district": districts[town.fields["district"]].fields["name"],
-        "page": f"kreise/{town.fields['district']}/",
+        "page": addresses.page_of("districts", town.fields["district"]).url,
         "postcodes": sorted(links.postcodes_of.get(town.id, [])),
         "office": links.office_of[town.id].fields["name"] if town.id in links.office_of else "",
     } for town in towns]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
+
 from babel.dates import format_date, format_time, get_day_names
 from markupsafe import Markup
 
@@ -44,7 +46,7 @@ def _time(text: str, locale: str) -> str:
     return format_time(datetime.time(hour, minute), format="short", locale=locale)
 
 
-def _day_ranges(indexes: list[int], names: dict) -> str:
+def _day_ranges(indexes: list[int], names: Mapping) -> str:
     """Consecutive days become a range: [0,1,2,3,4] → 'Mo–Fr'."""
     runs: list[list[int]] = []
     for index in sorted(indexes):

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from kvi import formatting, pdf
+from kvi.addresses import Address, export_file, index_of, page_of, pdf_file
 from kvi.languages import SOURCE, Language
 from kvi.model import CLOSED, OPERATOR_ID, ORGANISATION_ID, Model, Record
 
@@ -29,7 +30,7 @@ LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit", "kontakt")
 
 @dataclass(frozen=True)
 class DataPage:
-    path: str  # like kreise/koeln.md, the same in every language
+    path: str  # source path (kvi.addresses), like kreise/koeln.md, the same in every language
     template: str
     context: dict  # records the template shows
     section: str
@@ -100,33 +101,36 @@ def plan(model: Model, build_date: datetime.date | None = None, leaflets: tuple 
               "upcoming": [e for e in events if e.fields["date"] >= today],
               "past": [e for e in events if e.fields["date"] < today][::-1]}
     pages = [
-        DataPage("kreise/index.md", "districts-index", common, "hilfe", ("eltern", "fachleute"), finder=True),
-        DataPage("orte/index.md", "towns-index", common, "hilfe", ("eltern",)),
-        DataPage("jva/index.md", "prisons-index", common, "hilfe", ("eltern", "fachleute")),
-        DataPage("angebote/index.md", "offers-index", common, "hilfe", ("eltern", "kinder", "jugendliche", "fachleute")),
-        DataPage("glossar.md", "glossary", {**common, "terms": sorted(kinds.get("glossary", {}).values(),
-                                                                     key=lambda r: _sort_key(r.fields["term"]))},
+        DataPage(index_of("districts").path, "districts-index", common, "hilfe", ("eltern", "fachleute"),
+                 finder=True),
+        DataPage(index_of("municipalities").path, "towns-index", common, "hilfe", ("eltern",)),
+        DataPage(index_of("prisons").path, "prisons-index", common, "hilfe", ("eltern", "fachleute")),
+        DataPage(index_of("offers").path, "offers-index", common, "hilfe",
+                 ("eltern", "kinder", "jugendliche", "fachleute")),
+        DataPage(index_of("glossary").path, "glossary",
+                 {**common, "terms": sorted(kinds.get("glossary", {}).values(),
+                                            key=lambda r: _sort_key(r.fields["term"]))},
                  "start", ("eltern", "kinder", "jugendliche", "fachleute")),
     ]
     if common["operator"]:
         pages += [DataPage(f"{name}.md", name, common, "start") for name in LEGAL_PAGES]
-    pages.append(DataPage("termine/index.md", "events-index", common, "fachleute", ("fachleute",)))
+    pages.append(DataPage(index_of("events").path, "events-index", common, "fachleute", ("fachleute",)))
     pages.append(DataPage("material/index.md", "materials", common, "fachleute", ("fachleute", "eltern")))
     pages.append(DataPage("redaktion/index.md", "editors-report", {**common, "report": editors or {}}, "start",
                           ("fachleute",), searchable=False))
     cooperations = sorted(kinds.get("cooperations", {}).values(), key=lambda r: _sort_key(r.fields["name"]))
-    pages.append(DataPage("fachleute/netzwerk.md", "cooperations", {**common, "cooperations": cooperations},
+    pages.append(DataPage(index_of("cooperations").path, "cooperations", {**common, "cooperations": cooperations},
                           "fachleute", ("fachleute",)))
-    pages += [DataPage(visit_card_path(p.id), "visit-card", {**common, "prison": p}, "hilfe",
+    pages += [DataPage(page_of("visit_cards", p.id).path, "visit-card", {**common, "prison": p}, "hilfe",
                        ("eltern", "fachleute"), (district_name[p.fields["district"]],), record=p)
               for p in open_prisons]
-    pages += [DataPage(f"termine/{e.id}.md", "event", {**common, "event": e}, "fachleute", ("fachleute",), record=e)
-              for e in events]
-    pages += [DataPage(f"kreise/{d.id}.md", "district", {**common, "district": d}, "hilfe",
+    pages += [DataPage(page_of("events", e.id).path, "event", {**common, "event": e}, "fachleute", ("fachleute",),
+                       record=e) for e in events]
+    pages += [DataPage(page_of("districts", d.id).path, "district", {**common, "district": d}, "hilfe",
                        ("eltern", "fachleute"), (d.fields["name"],), record=d) for d in districts]
-    pages += [DataPage(f"jva/{p.id}.md", "prison", {**common, "prison": p}, "hilfe", ("eltern", "fachleute"),
-                       (district_name[p.fields["district"]],), record=p) for p in prisons]
-    pages += [DataPage(f"angebote/{o.id}.md", "offer", {**common, "offer": o}, "hilfe",
+    pages += [DataPage(page_of("prisons", p.id).path, "prison", {**common, "prison": p}, "hilfe",
+                       ("eltern", "fachleute"), (district_name[p.fields["district"]],), record=p) for p in prisons]
+    pages += [DataPage(page_of("offers", o.id).path, "offer", {**common, "offer": o}, "hilfe",
                        tuple(o.fields.get("audiences", [])),
                        tuple(district_name[d] for d in o.fields.get("districts", [])),
                        tuple(o.fields.get("help_types", [])), record=o) for o in offers]
@@ -141,10 +145,6 @@ def visit_card_prisons(model: Model) -> list[Record]:
 def is_closed(prison: Record) -> bool:
     """A prison that is closed: no visits there."""
     return prison.fields["operating_status"] == CLOSED
-
-
-def visit_card_path(prison_id: str) -> str:
-    return f"besuchskarten/{prison_id}.md"
 
 
 @functools.cache
@@ -165,19 +165,23 @@ class PageRenderer:
 
     def render(self, page: DataPage) -> tuple[str, str]:
         """(description as plain text, Markdown body) of a page in this renderer's language."""
-        helpers = _Helpers(self, page.path)
+        helpers = _Helpers(self, Address(page.path))
         template = self.env.get_template(f"{page.template}.md.j2")
         module = template.make_module({**page.context, "t": helpers.t, "h": helpers, "language": self.language})
         # The description block is escaped HTML; striptags turns it back into text.
-        return Markup(str(module.description)).striptags(), str(module)
+        return Markup(str(module.description)).striptags(), str(module)  # type: ignore[attr-defined]
 
 
 class _Helpers:
-    """Functions the page templates call: UI strings, links, data text, contacts, dates."""
+    """Functions the page templates call: UI strings, links, data text, contacts, dates.
 
-    def __init__(self, renderer: PageRenderer, path: str):
+    Links come from kvi.addresses, relative to this page: a record's page (link_to, page_of),
+    the page listing a kind (index_of), any other page by its source path (link, page_in), a file
+    at the site root (export, pdf). No template builds a path itself."""
+
+    def __init__(self, renderer: PageRenderer, page: Address):
         self.r = renderer
-        self.path = path
+        self.page = page
         self.german = renderer.language.hreflang.startswith(SOURCE)
 
     def t(self, key: str, **values) -> str:
@@ -186,31 +190,41 @@ class _Helpers:
             text = text.replace("{" + name + "}", str(value))
         return text
 
-    def link(self, target: str) -> str:
-        """Relative address from this page to another page path (directory URLs)."""
-        return relative_url(self.path, target)
+    def link(self, path: str) -> str:
+        """Relative URL of another page, by its source path: h.link('suche.md')."""
+        return Address(path).url_from(self.page)
 
-    def site_file(self, name: str) -> str:
-        """Relative address of a file at the site root (the data exports), from this page."""
-        return site_file(self.path, self.r.language, name)
+    def link_to(self, record: Record) -> str:
+        """Relative URL of a record's page: h.link_to(offer)."""
+        return self.page_of(record.kind, record.id)
 
-    def page_in(self, language: Language, target: str) -> str:
-        """Relative address of a page in another language."""
-        return site_file(self.path, self.r.language, language.prefix + page_directory(target))
+    def page_of(self, kind: str, record_id: str) -> str:
+        """Relative URL of the page of a record known by its id: h.page_of("prisons", p)."""
+        return page_of(kind, record_id).url_from(self.page)
+
+    def index_of(self, kind: str) -> str:
+        """Relative URL of the page that lists a kind: h.index_of("prisons")."""
+        return index_of(kind).url_from(self.page)
+
+    def page_in(self, language: Language, path: str) -> str:
+        """Relative URL of a page, by its source path, in another language."""
+        return self.page.site_file(self.r.language, Address(path).url_in(language))
+
+    def export(self, name: str) -> str:
+        """Relative address of a data export (kvi.exports): h.export("termine.ics")."""
+        return self.page.site_file(self.r.language, export_file(name))
 
     def closed(self, prison: Record) -> bool:
         """Whether a prison is closed (its operating_status is kvi.model.CLOSED)."""
         return is_closed(prison)
 
-    def visit_card(self, prison: Record) -> str:
-        return self.link(visit_card_path(prison.id))
-
     def pdf(self, file: str) -> Markup:
         """The offer of a PDF below the site root (a download link once PDFs are made)."""
-        return pdf.placeholder(file, self.site_file(file), self.t("print.pdf"), self.t("print.pdf_later"))
+        return pdf.placeholder(file, self.page.site_file(self.r.language, file), self.t("print.pdf"),
+                               self.t("print.pdf_later"))
 
     def card_pdf(self, prison: Record) -> Markup:
-        return self.pdf(pdf.path_for(prison.id, self.r.language.code))
+        return self.pdf(pdf_file(prison.id, self.r.language.code))
 
     def text(self, entry: Record | dict, name: str, inline: bool = False) -> Markup:
         """A reader's text field in this language, or the German text marked as German."""
@@ -269,7 +283,7 @@ class _Helpers:
         """Links to report a correction: a prefilled issue and an e-mail, where the operator set them up."""
         operator = self.r.operator.fields if self.r.operator else {}
         title = f"Korrektur: {record.fields.get('name') or record.fields.get('term') or record.id}"
-        page = page_directory(self.path) or "/"
+        page = self.page.url or "/"
         entry = f"{record.file}:{record.line} ({record.kind}/{record.id})"
         links = []
         if operator.get("repository"):
@@ -290,35 +304,9 @@ def _fields(entry: Record | dict) -> dict:
     return entry.fields if isinstance(entry, Record) else entry
 
 
-def page_directory(path: str) -> str:
-    """The address of a page path below its language's root: kreise/a.md → kreise/a/, index.md → ''."""
-    parts = _directory(path)
-    return "/".join(parts) + "/" if parts else ""
-
-
-def _directory(path: str) -> list[str]:
-    parts = path.removesuffix(".md").split("/")
-    return parts[:-1] if parts[-1] == "index" else parts
-
-
-def site_file(path: str, language: Language, name: str) -> str:
-    """Relative address of a file at the site root (exports, PDFs) from a page of a language."""
-    depth = relative_url(path, "index.md").count("..")
-    return "../" * (depth + bool(language.prefix)) + name
-
-
-def relative_url(source: str, target: str) -> str:
-    """From page path source to page path target, as directory URLs: kreise/a.md → jva/b/ is ../../jva/b/."""
-    here, there = _directory(source), _directory(target)
-    common = 0
-    while common < min(len(here), len(there)) and here[common] == there[common]:
-        common += 1
-    up = [".."] * (len(here) - common)
-    rest = there[common:]
-    url = "/".join(up + rest)
-    return (url + "/") if rest else (url + "/" if url else "./")
+UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
 
 def _sort_key(text: str) -> str:
     """German alphabetical order: umlauts sort with their base letter."""
-    return text.lower().translate(str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}))
+    return text.lower().translate(UMLAUTS)

@@ -61,20 +61,20 @@ def check_languages(data: object, file: str = FILE) -> list[Problem]:
 def load_ui_strings(root: Path, languages: list[Language]) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     """Each language's strings, completed from German. A key German lacks is a typo."""
     problems: list[Problem] = []
-    raw = {}
+    raw: dict[str, yaml_source.Located] = {}
     for language in languages:
         path = root / "i18n" / "ui" / f"{language.code}.yml"
         file = relative(path, root)
         if not path.exists():
             problems.append(Problem(file, None, None, "file is missing"))
-            raw[language.code] = {}
+            raw[language.code] = yaml_source.Located()
             continue
         data, found = yaml_source.load(path, file)
         found = found or validate.check(data, "ui-strings", file)
         if not found and list(data) != sorted(data):
             found.append(Problem(file, None, None, "keys must be sorted alphabetically"))
         problems += found
-        raw[language.code] = data if isinstance(data, dict) and not found else {}
+        raw[language.code] = data if isinstance(data, yaml_source.Located) and not found else yaml_source.Located()
     german = raw[SOURCE]
     for language in languages[1:]:
         file = f"i18n/ui/{language.code}.yml"

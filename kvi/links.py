@@ -48,7 +48,7 @@ def status(url: str, timeout: float = 15) -> str:
 def report(site: Path, own: str, strict: bool = False, workers: int = 8) -> int:
     links = external_links(site, own)
     with ThreadPoolExecutor(workers) as pool:
-        results = dict(zip(links, pool.map(status, links)))
+        results = dict(zip(links, pool.map(status, links), strict=True))
     broken = {url: result for url, result in results.items() if result != "ok"}
     for url, result in broken.items():
         pages = links[url]

@@ -34,7 +34,7 @@ REQUIRED = [("organisation", ORGANISATION_ID)]
 class Record:
     kind: str
     id: str
-    fields: dict
+    fields: yaml_source.Located
     file: str
     line: int
 
@@ -84,16 +84,16 @@ def _check_references(model: Model) -> list[Problem]:
     return problems
 
 
-def _named(fields: dict, name: str) -> list[tuple[object, int]]:
+def _named(fields: yaml_source.Located, name: str) -> list[tuple[object, int]]:
     """The values of a reference field with their lines; 'list[].field' looks inside each list item."""
     if "[]." in name:
         outer, inner = name.split("[].")
         return [(item[inner], item.line_of(inner)) for item in fields.get(outer) or []
-                if isinstance(item, dict) and inner in item]
+                if isinstance(item, yaml_source.Located) and inner in item]
     value = fields.get(name)
     values = value if isinstance(value, list) else [value]
     lines = getattr(value, "item_lines", [fields.line_of(name)] * len(values))
-    return list(zip(values, lines))
+    return list(zip(values, lines, strict=True))
 
 
 def _load_kind(path: Path, file: str, kind: str, schema: str) -> tuple[dict[str, Record], list[Problem]]:

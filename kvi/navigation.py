@@ -23,7 +23,7 @@ def paths(nav: list) -> list[tuple[str, int]]:
     """Every page path in the menu with the line that names it."""
     found = []
     lines = getattr(nav, "item_lines", [0] * len(nav))
-    for entry, line in zip(nav, lines):
+    for entry, line in zip(nav, lines, strict=True):
         if isinstance(entry, str):
             found.append((entry, line))
         else:

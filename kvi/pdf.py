@@ -36,11 +36,6 @@ MARKER = re.compile(r'<span class="kvi-pdf" data-kvi-pdf="([^"]+)" data-href="([
 OFFER = re.compile(MARKER.pattern + r'|<a class="kvi-pdf" href="[^"]+" download>.*?</a>', re.DOTALL)
 
 
-def path_for(code: str, lang: str) -> str:
-    """A printed page's PDF below the site root; the language is in the name so a download says it."""
-    return f"pdf/{code}-{lang}.pdf"
-
-
 def placeholder(pdf: str, href: str, label: str, waiting: str) -> Markup:
     """Where a page offers a PDF: text saying it comes with publication, until link_all turns it
     into a download link. label holds {size}."""

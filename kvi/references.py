@@ -7,7 +7,9 @@ An unknown kind, id or field, or an empty field, stops the build with the page's
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
+from typing import Any
 
 from kvi import formatting
 from kvi.model import Model
@@ -17,7 +19,7 @@ REFERENCE = re.compile(r"\{\{(.*?)\}\}")
 PARTS = re.compile(r"^\s*([a-z_]+)\.([a-z0-9-]+)\.([a-z_]+)\s*$")
 
 # Fields whose value is shown as a link or formatted for the reader's locale.
-RENDERERS = {
+RENDERERS: dict[str, Callable[[Any, str], str]] = {
     "phone": lambda value, locale: formatting.phone_link(value),
     "web": lambda value, locale: formatting.web_link(value),
     "opening_hours": formatting.opening_hours,

@@ -15,12 +15,11 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
-from kvi import exports, formatting, generate, pdf, qr, references, short_links
+from kvi import addresses, exports, formatting, generate, pdf, qr, references, short_links
 from kvi.languages import SOURCE, Language
 from kvi.model import OPERATOR_ID, ORGANISATION_ID, Model
 from kvi.pages import Page
 from kvi.problems import Problem
-
 
 QUICK_EXIT_SECTIONS = ("familie", "kinder")
 # libyaml's emitter when PyYAML has it: front matter for ~2000 pages, QR codes included.
@@ -98,10 +97,11 @@ def _print_meta(item: short_links.Printable | None, language: Language, path: st
         return None
     url = short_links.short_url(base_url, language, item.code)
     file = item.pdf(language.code)
+    page = addresses.Address(path)
     return {"short_url": url, "short_label": url.split("://", 1)[-1].rstrip("/"),
-            "short_href": generate.site_file(path, language, language.prefix + short_links.short_path(item.code)),
+            "short_href": page.site_file(language, language.prefix + short_links.short_path(item.code)),
             "qr": theme_markup(qr.svg(url, ui["print.qr"])),
-            "pdf": theme_markup(pdf.placeholder(file, generate.site_file(path, language, file), ui["print.pdf"],
+            "pdf": theme_markup(pdf.placeholder(file, page.site_file(language, file), ui["print.pdf"],
                                                 ui["print.pdf_later"]))}
 
 
@@ -126,7 +126,7 @@ def _data_pages(languages: list[Language], targets: list[Language], model: Model
         renderer = generate.PageRenderer(language, ui[language.code], model.record("operator", OPERATOR_ID))
         for page in planned:
             description, body = renderer.render(page)
-            filters = _filters(ui[language.code], page.section, page.audience, list(page.districts),
+            filters = _filters(ui[language.code], page.section, list(page.audience), list(page.districts),
                                page.help_types)
             meta = {"description": description, "kvi": {
                 "filters": filters, "fallback": False, "finder": page.finder, "unreviewed": False,
@@ -207,7 +207,7 @@ def theme_markup(fragment: Markup) -> dict[str, str]:
 
 def template_facts(model: Model, locale: str) -> dict:
     """Facts the templates show on every page, formatted for the reader's locale."""
-    organisation = model.record("organisation", ORGANISATION_ID)
+    organisation = model.kinds["organisation"][ORGANISATION_ID]  # required: kvi.model checks it is there
     helplines = [{
         "name": record.fields["name"],
         "phone": theme_markup(formatting.phone_link(record.fields["phone"])),
@@ -229,7 +229,7 @@ def write_trees(root: Path, pages: list[RenderedPage], languages: list[Language]
         shutil.rmtree(docs_dir / language.code, ignore_errors=True)
     if any(language.code == SOURCE for language in languages):
         for name, text in exports.files(model, build_date).items():
-            target = docs_dir / SOURCE / "daten" / name
+            target = docs_dir / SOURCE / addresses.export_file(name)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
     for language in languages:

@@ -102,11 +102,12 @@ def print_prison_report(model: Model, fail: bool = False) -> int:
 
 
 def _value(fields: dict, name: str) -> object:
+    value: object = fields
     for step in name.split("."):
-        if not isinstance(fields, dict):
+        if not isinstance(value, dict):
             return None
-        fields = fields.get(step)
-    return fields
+        value = value.get(step)
+    return value
 
 
 def _empty(value: object) -> bool:

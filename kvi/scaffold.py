@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kvi import pages, validate, yaml_source
-from kvi.languages import FILE as LANGUAGES_FILE, SOURCE, load_languages
+from kvi.languages import FILE as LANGUAGES_FILE
+from kvi.languages import SOURCE, load_languages
 from kvi.problems import BuildFailed, relative
 from kvi.translation_status import UNTRANSLATED_MARK
 
@@ -94,7 +95,7 @@ def entry_text(kind: str, record_id: str) -> str:
         elif doc.required:
             lines.append(f"  {doc.name}: []" if doc.is_list else f"  {doc.name}:")
         else:
-            lines += [f"  # {line}" for line in _skeleton(doc.name, doc.spec, doc.resolver)]
+            lines += [f"  # {line}" for line in _skeleton(doc.name, doc.spec, doc.resolver or validate.resolver(kind))]
     return "\n".join(lines) + "\n"
 
 
@@ -115,7 +116,7 @@ def new_entry(root: Path, kind: str, record_id: str) -> Created:
     if problems:
         raise ScaffoldRefused("\n".join(map(str, problems)) + f"\n{file}: fix these problems first")
     for entry in data or []:
-        if isinstance(entry, dict) and entry.get(key) == record_id:
+        if isinstance(entry, yaml_source.Located) and entry.get(key) == record_id:
             raise ScaffoldRefused(f"{file}:{entry.line_of(key)}: {key}: '{record_id}' already exists; "
                                   f"choose another {key} or edit that entry")
     if text and not text.endswith("\n"):
@@ -148,9 +149,9 @@ def new_translation(root: Path, lang: str, page_path: str) -> Created:
     source_file = root / "content" / SOURCE / path
     if not source_file.is_file():
         raise ScaffoldRefused(f"content/{SOURCE}/{path}: there is no such German page")
-    source, problems = pages.read_page(source_file, root, SOURCE)
-    if source is None or problems:
-        raise ScaffoldRefused("\n".join(map(str, problems)) + f"\ncontent/{SOURCE}/{path}: fix the German page first")
+    source, found = pages.read_page(source_file, root, SOURCE)
+    if source is None or found:
+        raise ScaffoldRefused("\n".join(map(str, found)) + f"\ncontent/{SOURCE}/{path}: fix the German page first")
     target = root / "content" / lang / path
     file = relative(target, root)
     if target.exists():

@@ -143,8 +143,9 @@ class Preview:
         sources = self.sources
         if sources is None:
             return False
-        edited = [self._content_page(file) for file in sorted(files)]
-        if not edited or None in edited or any(code not in self.live for code, _ in edited):
+        found = [self._content_page(file) for file in sorted(files)]
+        edited = [item for item in found if item is not None]
+        if not found or len(edited) < len(found) or any(code not in self.live for code, _ in edited):
             return False
         for code, path in edited:
             page, problems = pages.read_page(self.root / "content" / code / path, self.root, code)

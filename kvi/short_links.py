@@ -13,7 +13,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from kvi import generate, pdf
+from kvi import addresses, generate
+from kvi.addresses import Address
 from kvi.languages import SOURCE, Language
 from kvi.model import Model
 from kvi.pages import Page
@@ -32,8 +33,12 @@ class Printable:
     file: str  # where the code is defined, for messages
     line: int | None
 
+    @property
+    def address(self) -> Address:
+        return Address(self.path)
+
     def pdf(self, lang: str) -> str:
-        return pdf.path_for(self.code, lang)
+        return addresses.pdf_file(self.code, lang)
 
 
 def printables(trees: dict[str, dict[str, Page]], model: Model, languages: list[Language]) -> list[Printable]:
@@ -46,7 +51,8 @@ def printables(trees: dict[str, dict[str, Page]], model: Model, languages: list[
             found.append(Printable(leaflet["code"], path, own, page.file, leaflet.line_of("code")))
     everywhere = tuple(language.code for language in languages)
     for prison in generate.visit_card_prisons(model):
-        found.append(Printable(prison.id, generate.visit_card_path(prison.id), everywhere, prison.file, prison.line))
+        found.append(Printable(prison.id, addresses.page_of("visit_cards", prison.id).path, everywhere, prison.file,
+                               prison.line))
     return found
 
 
@@ -87,18 +93,18 @@ def check(found: list[Printable], model: Model, page_paths: set[str]) -> list[Pr
 def forwarding_pages(found: list[Printable], model: Model, languages: list[Language], base_url: str,
                      ui: dict[str, dict[str, str]], titles: dict[tuple[str, str], str]) -> dict[str, str]:
     """Path below the site root → HTML of a page that forwards to the current address."""
-    moves = {short_path(item.code): item.path for item in found}
+    moves = {short_path(item.code): item.address for item in found}
     for entry in model.kinds.get("redirects", {}).values():
-        moves[generate.page_directory(entry.fields["from"])] = entry.fields["to"]
+        moves[Address(entry.fields["from"]).url] = Address(entry.fields["to"])
     template = Environment(loader=FileSystemLoader(generate.TEMPLATES), autoescape=True,
                            undefined=StrictUndefined).get_template("forward.html.j2")
     pages = {}
     for language in languages:
         for old, target in sorted(moves.items()):
-            relative = generate.relative_url(old + "index.md", target)
-            pages[f"{language.prefix}{old}index.html"] = template.render(
-                language=language, ui=ui[language.code], title=titles[(language.code, target)],
-                relative=relative, absolute=f"{base_url}{language.prefix}{generate.page_directory(target)}")
+            here = Address.at(old)
+            pages[here.file_in(language)] = template.render(
+                language=language, ui=ui[language.code], title=titles[(language.code, target.path)],
+                relative=target.url_from(here), absolute=base_url + target.url_in(language))
     return pages
 
 

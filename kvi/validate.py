@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import datetime
-import re
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -147,29 +146,36 @@ def _field_name(error: ValidationError, path: list) -> str | None:
     if error.validator == "required":
         names.append(error.message.split("'")[1])
     elif error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        instance: Any = error.instance
+        extra = sorted(set(instance) - set(_schema(error).get("properties", {})))
         names.append(", ".join(map(str, extra)))
     joined = ".".join(names).replace(".[", "[")
     return joined or None
 
 
+def _schema(error: ValidationError) -> dict:
+    """The part of the schema that failed (a mapping: this project writes no boolean schemas there)."""
+    return dict(error.schema) if isinstance(error.schema, dict) else {}
+
+
 def _message(error: ValidationError) -> str:
-    hint = error.schema.get("x-hint")
+    hint = _schema(error).get("x-hint")
     value = "nothing" if error.instance is None else repr(error.instance)
     match error.validator:
         case "required":
             return "this field is required but missing"
         case "additionalProperties":
-            allowed = ", ".join(sorted(error.schema.get("properties", {})))
+            allowed = ", ".join(sorted(_schema(error).get("properties", {})))
             return f"unknown field (allowed here: {allowed})"
         case "type":
-            expected = error.validator_value
+            expected: Any = error.validator_value
             expected = " or ".join(expected) if isinstance(expected, list) else expected
             return f"{hint or 'must be ' + _article(expected)}, found {value}"
         case "const":
             return f"{hint or 'must be ' + repr(error.validator_value)}, found {value}"
         case "enum":
-            options = ", ".join(repr(v) for v in error.validator_value)
+            values: Any = error.validator_value
+            options = ", ".join(repr(v) for v in values)
             return f"must be one of {options}, found {value}"
         case "pattern" | "format":
             return f"{hint or 'has the wrong form'}, found {value}"

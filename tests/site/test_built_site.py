@@ -52,7 +52,7 @@ def test_every_language_has_every_page(site: Path, languages):
 def test_lang_and_dir_on_every_page(site: Path, languages):
     for language in languages:
         for path in sorted((site / language.prefix).glob("**/*.html")):
-            if any(p in path.relative_to(site / language.prefix).parts for p in [l.code for l in languages[1:]] + ["pagefind"]):
+            if any(p in path.relative_to(site / language.prefix).parts for p in [lang.code for lang in languages[1:]] + ["pagefind"]):
                 continue
             tags = parse(path)
             assert tags.find("html")[0]["lang"] == language.hreflang, path
@@ -65,7 +65,7 @@ def test_alternates_and_canonical(site: Path, base_url: str, languages):
         canonical = tags.find("link", rel="canonical")
         assert [c["href"] for c in canonical] == [f"{base_url}{language.prefix}erste-schritte/"]
         alternates = {a["hreflang"]: a["href"] for a in tags.find("link", rel="alternate")}
-        expected = {l.hreflang: f"{base_url}{l.prefix}erste-schritte/" for l in languages}
+        expected = {lang.hreflang: f"{base_url}{lang.prefix}erste-schritte/" for lang in languages}
         expected["x-default"] = f"{base_url}erste-schritte/"
         assert alternates == expected
 
@@ -106,8 +106,8 @@ def test_headings_get_readable_anchors_in_every_script(site: Path, languages):
 
 def test_one_search_index_per_language(site: Path, languages):
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert set(entry["languages"]) == {l.hreflang for l in languages}
-    others = [l.code for l in languages[1:]] + ["pagefind"]
+    assert set(entry["languages"]) == {lang.hreflang for lang in languages}
+    others = [lang.code for lang in languages[1:]] + ["pagefind"]
     for language in languages:
         tree = site / language.prefix
         indexed = [p for p in tree.rglob("*.html")
@@ -123,7 +123,8 @@ def test_search_filters_are_in_the_index(site: Path):
     assert '<span data-pagefind-filter="audience">Eltern und Bezugspersonen</span>' in german
 
 
-LOADS = re.compile(r"""<(?:script|img|iframe|audio|video|source|embed|object|track)\b[^>]*?\b(?:src|data|srcset|poster)\s*=\s*["']?([^"'\s>]+)"""
+LOADS = re.compile(r"""<(?:script|img|iframe|audio|video|source|embed|object|track)\b[^>]*?"""
+                   r"""\b(?:src|data|srcset|poster)\s*=\s*["']?([^"'\s>]+)"""
                    r"""|<link\b(?=[^>]*\brel=["']?(?:stylesheet|icon|preload|prefetch|preconnect|dns-prefetch|modulepreload|manifest)\b)[^>]*?\bhref=["']?([^"'\s>]+)""",
                    re.IGNORECASE)
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)""")
@@ -137,9 +138,11 @@ def test_no_built_file_loads_anything_from_another_host(site: Path, base_url: st
     found = []
     for path in sorted(site.rglob("*")):
         if path.suffix == ".html":
-            found += [(path, u) for m in LOADS.finditer(path.read_text(encoding="utf-8")) for u in m.groups() if u and external(u, base_url)]
+            text = path.read_text(encoding="utf-8")
+            found += [(path, u) for m in LOADS.finditer(text) for u in m.groups() if u and external(u, base_url)]
         elif path.suffix == ".css":
-            found += [(path, u) for m in CSS_URL.finditer(path.read_text(encoding="utf-8")) for u in m.groups() if u and external(u, base_url)]
+            text = path.read_text(encoding="utf-8")
+            found += [(path, u) for m in CSS_URL.finditer(text) for u in m.groups() if u and external(u, base_url)]
         elif path.suffix == ".xml":
             found += [(path, u) for u in re.findall(r"<loc>([^<]+)</loc>", path.read_text(encoding="utf-8")) if external(u, base_url)]
     assert found == []

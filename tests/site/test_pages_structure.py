@@ -3,6 +3,7 @@ pages carry the helpline; the key answers are within two clicks of the home page
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -26,7 +27,7 @@ def test_one_h1_and_no_skipped_heading_level(site: Path):
         levels = [int(level) for level in HEADING.findall(article(path.read_text(encoding="utf-8")))]
         if levels.count(1) != 1 or levels[0] != 1:
             problems.append((str(path.relative_to(site)), "h1", levels[:3]))
-        for before, after in zip(levels, levels[1:]):
+        for before, after in itertools.pairwise(levels):
             if after > before + 1:
                 problems.append((str(path.relative_to(site)), f"h{before}→h{after}"))
                 break

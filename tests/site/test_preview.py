@@ -4,7 +4,6 @@ change reloads everything, a mistake is reported while the last good page stays.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 

@@ -15,7 +15,8 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from kvi import generate, pdf
+from kvi import pdf
+from kvi.addresses import Address
 from kvi.build import ROOT, load_inputs
 from tests.conftest import BUILD_DATE
 
@@ -31,7 +32,7 @@ def inputs():
 def printed(inputs, site):
     """(printable, language, page file, PDF file) for every printed page version."""
     prefixes = {language.code: language.prefix for language in inputs.languages}
-    return [(item, lang, site / prefixes[lang] / generate.page_directory(item.path) / "index.html", site / item.pdf(lang))
+    return [(item, lang, site / prefixes[lang] / Address(item.path).url / "index.html", site / item.pdf(lang))
             for item in inputs.printables for lang in item.languages]
 
 
@@ -50,7 +51,7 @@ def test_leaflets_and_visit_cards_are_all_there(inputs):
 
 
 def test_every_printed_page_links_its_pdf_with_its_size(printed, site):
-    for item, lang, page, file in printed:
+    for _item, _lang, page, file in printed:
         text = page.read_text(encoding="utf-8")
         link = re.search(r'<a class="kvi-pdf" href="([^"]+)" download>[^<]*<span dir="ltr">(\d+) KB</span>', text)
         assert link, (page, "no PDF download link")
@@ -62,7 +63,7 @@ def test_every_printed_page_links_its_pdf_with_its_size(printed, site):
 def test_a_leaflet_without_a_translation_offers_no_pdf_in_that_language(inputs, site):
     schule = next(item for item in inputs.printables if item.code == "schule")
     assert "tr" not in schule.languages
-    fallback = (site / "tr" / generate.page_directory(schule.path) / "index.html").read_text(encoding="utf-8")
+    fallback = (site / "tr" / Address(schule.path).url / "index.html").read_text(encoding="utf-8")
     assert "kvi-print" not in fallback and not (site / schule.pdf("tr")).exists()
 
 
@@ -144,10 +145,10 @@ def test_materials_page_lists_every_leaflet_language_and_visit_card(inputs, site
         if item.path.startswith("material/"):
             for lang in item.languages:
                 prefix = "" if lang == "de" else f"{lang}/"
-                assert f'href="../{prefix}{generate.page_directory(item.path)}"' in text
+                assert f'href="../{prefix}{Address(item.path).url}"' in text
                 assert f'href="../{item.pdf(lang)}" download' in text
         else:
-            assert f'href="../{generate.page_directory(item.path)}"' in text
+            assert f'href="../{Address(item.path).url}"' in text
             assert f'href="../{item.pdf("de")}" download' in text
 
 

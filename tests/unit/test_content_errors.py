@@ -74,7 +74,8 @@ def test_menu_entry_without_file_is_reported(project):
 
 def test_unknown_district_id_names_page_and_line(project):
     page = project / "content" / "de" / "erste-schritte.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("audience: [eltern]\n", "audience: [eltern]\ndistricts:\n  - koeln\n  - koelle\n"),
+    districts = "audience: [eltern]\ndistricts:\n  - koeln\n  - koelle\n"
+    page.write_text(page.read_text(encoding="utf-8").replace("audience: [eltern]\n", districts),
                     encoding="utf-8")
     assert problems_of(project) == [
         "content/de/erste-schritte.md:7: districts: unknown district id 'koelle' (see data/districts.yml)"]

@@ -55,7 +55,8 @@ def test_duplicate_id_is_reported_with_both_lines(project):
     helplines = project / "data" / "helplines.yml"
     replace(helplines, "id: elterntelefon", "id: nummer-gegen-kummer")
     line = line_of(helplines, "id: nummer-gegen-kummer")
-    second = [i for i, l in enumerate(helplines.read_text().splitlines(), 1) if "id: nummer-gegen-kummer" in l][1]
+    second = [number for number, line in enumerate(helplines.read_text().splitlines(), 1)
+              if "id: nummer-gegen-kummer" in line][1]
     assert f"data/helplines.yml:{second}: id: 'nummer-gegen-kummer' is already used at line {line}; each id must be unique" \
         in problems_of(project)
 
@@ -111,7 +112,8 @@ def test_numbers_yaml_would_convert_are_reported_not_changed(project):
 def test_invalid_email_unknown_prison_and_unknown_glossary_link(project):
     offers = project / "data" / "offers.yml"
     text = offers.read_text(encoding="utf-8")
-    first_prison = next(line for line in text.splitlines() if "jva-" in line and "prisons" in line or line.strip().startswith("- jva-"))
+    first_prison = next(line for line in text.splitlines()
+                        if "jva-" in line and "prisons" in line or line.strip().startswith("- jva-"))
     offers.write_text(text.replace(first_prison, first_prison.replace("jva-", "jvx-", 1), 1), encoding="utf-8")
     operator = project / "data" / "operator.yml"
     operator.write_text(operator.read_text(encoding="utf-8").replace("editors_email: null", "editors_email: redaktion@@example"),

@@ -19,7 +19,7 @@ def _renderer(project: Path, code: str = "de", model=None, languages=None):
         assert problems == []
     languages = languages or load_languages(project)
     ui, _ = load_ui_strings(project, languages)
-    language = next(l for l in languages if l.code == code)
+    language = next(lang for lang in languages if lang.code == code)
     renderer = generate.PageRenderer(language, ui[code], model.record("operator", "betreiber"))
     planned = {page.path: page for page in generate.plan(model)}
     return lambda path: renderer.render(planned[path])[1]
@@ -45,7 +45,8 @@ def test_correction_links_appear_once_the_operator_sets_them_up(project):
     assert "kvi-report" not in _render(project, "jva/jva-koeln.md")
     shutil.copyfile(FIXTURES / "operator.example.yml", project / "data" / "operator.yml")
     body = _render(project, "jva/jva-koeln.md")
-    assert 'href="https://github.com/example-org/kvi-site/issues/new?template=korrektur.yml&amp;title=Korrektur%3A%20JVA%20K%C3%B6ln' in body
+    assert ('href="https://github.com/example-org/kvi-site/issues/new?template=korrektur.yml'
+            '&amp;title=Korrektur%3A%20JVA%20K%C3%B6ln') in body
     assert 'href="mailto:redaktion@example.org?subject=Korrektur%3A%20JVA%20K%C3%B6ln' in body
     assert "&amp;seite=jva/jva-koeln/&amp;eintrag=data/prisons.yml%3A" in body  # the issue form's fields
 

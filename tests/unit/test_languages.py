@@ -17,9 +17,9 @@ TRANSLATED = sorted(path.stem for path in (ROOT / "i18n" / "ui").glob("*.yml") i
 
 
 def test_eight_languages_with_german_first_and_arabic_rtl(languages):
-    assert [l.code for l in languages] == ["de", "ls", "en", "tr", "ar", "ru", "uk", "pl"]
-    assert {l.code: l.dir for l in languages}["ar"] == "rtl"
-    assert {l.code: l.hreflang for l in languages}["ls"] == "de-x-ls"
+    assert [lang.code for lang in languages] == ["de", "ls", "en", "tr", "ar", "ru", "uk", "pl"]
+    assert {lang.code: lang.dir for lang in languages}["ar"] == "rtl"
+    assert {lang.code: lang.hreflang for lang in languages}["ls"] == "de-x-ls"
 
 
 def test_ui_strings_are_valid(languages):
@@ -28,7 +28,7 @@ def test_ui_strings_are_valid(languages):
 
 
 def test_every_language_has_its_ui_strings_and_every_file_its_language(languages):
-    assert TRANSLATED == sorted(l.code for l in languages[1:])
+    assert TRANSLATED == sorted(lang.code for lang in languages[1:])
 
 
 @pytest.mark.parametrize("code", TRANSLATED)

@@ -154,7 +154,7 @@ def test_every_postcode_entry_is_loaded_once(postcodes):
     codes = [entry["id"] for entry in raw]
     assert [code for code, count in Counter(codes).items() if count > 1] == []
     assert len(codes) == len(postcodes) and set(codes) == set(postcodes)
-    for code, entry in postcodes.items():
+    for code in postcodes:
         assert re.fullmatch(r"[0-9]{5}", code)
         assert 32000 <= int(code) < 60000, code  # NRW delivery postcodes lie in 32…59
 

@@ -6,7 +6,7 @@ from kvi import translation_status
 from kvi.build import ROOT
 from kvi.cli import main
 from kvi.model import Model, load
-from kvi.reports import PRISON_FIELDS, prison_gap_totals, prison_gaps, print_prison_report
+from kvi.reports import PRISON_FIELDS, print_prison_report, prison_gap_totals, prison_gaps
 
 
 def test_every_report_runs_on_the_real_data(capsys):
