@@ -13,6 +13,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -85,9 +86,7 @@ def base_url(site_port: int) -> str:
     return f"http://127.0.0.1:{site_port}/"
 
 
-@pytest.fixture(scope="session")
-def site(shared_dir: Path, base_url: str) -> Path:
-    """The real project, built once for all checks of the output, with its PDFs."""
+def _built_site(shared_dir: Path, base_url: str) -> Path:
     out = shared_dir / "built" / "site"
 
     def make() -> str:
@@ -95,6 +94,20 @@ def site(shared_dir: Path, base_url: str) -> Path:
         return str(out)
 
     return Path(_once(shared_dir, "site", make))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _site_built_early(request: pytest.FixtureRequest, shared_dir: Path, base_url: str) -> None:
+    """When this run checks the built site, its build starts with the first test, in the
+    background, so the unit tests run meanwhile instead of waiting for it later."""
+    if any(item.get_closest_marker("site") or item.get_closest_marker("browser") for item in request.session.items):
+        threading.Thread(target=_built_site, args=(shared_dir, base_url), daemon=True).start()
+
+
+@pytest.fixture(scope="session")
+def site(shared_dir: Path, base_url: str) -> Path:
+    """The real project, built once for all checks of the output, with its PDFs."""
+    return _built_site(shared_dir, base_url)
 
 
 @pytest.fixture(scope="session")
