@@ -52,13 +52,16 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def end_headers(self):
-        # The preview changes under the reader: never serve a page from the browser's cache.
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
     def log_message(self, format, *args):
         pass
+
+
+class PreviewHandler(SiteHandler):
+    """The preview changes under the reader: never let the browser serve a page from its cache."""
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
 
 
 def make_server(directory: Path, port: int, handler: type[SiteHandler] = SiteHandler) -> ThreadingHTTPServer:
@@ -257,7 +260,7 @@ def start(root: Path, port: int, report: Callable[[str], None] = print) -> tuple
     observer.start()
     stop = threading.Event()
     threading.Thread(target=keep_up, args=(preview, watcher, stop), daemon=True).start()
-    server = make_server(preview.site, port)
+    server = make_server(preview.site, port, PreviewHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def close() -> None:
