@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvi import editors_report, engine, navigation, pages, pdf, publish, render, search, short_links, validate
+from kvi import citations, editors_report, engine, navigation, pages, pdf, publish, render, search, short_links, validate
 from kvi import model as data_model
 from kvi.engine import LanguageBuild
 from kvi.languages import Language, load_languages, load_ui_strings
@@ -66,6 +66,7 @@ def load(root: Path = ROOT) -> Sources:
     for language in languages:
         trees[language.code], found = pages.load_tree(root, language.code)
         problems += found
+    problems += citations.check(trees)
     # Rendering relies on valid pages and data: report what is wrong with them first.
     fail_if(problems)
     nav, found = navigation.load(root)

@@ -6,7 +6,7 @@ import datetime
 import re
 from collections.abc import Mapping
 
-from babel.dates import format_date, format_time, get_day_names
+from babel.dates import format_date, format_skeleton, format_time, get_day_names
 from markupsafe import Markup
 
 WEEKDAYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
@@ -39,6 +39,16 @@ def opening_hours(entries: list[dict], locale: str) -> str:
 
 def long_date(iso: str, locale: str) -> str:
     return format_date(datetime.date.fromisoformat(iso), format="long", locale=locale)
+
+
+def source_date(text: str, locale: str) -> str:
+    """A source's date as precise as the source gives it: '2024', 'April 2024' or '17. April 2024'."""
+    parts = [int(part) for part in text.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1), locale=locale)
+    return format_date(datetime.date(*parts), format="long", locale=locale)
 
 
 def _time(text: str, locale: str) -> str:

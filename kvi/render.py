@@ -170,12 +170,20 @@ def _render_page(page: Page, source_meta: dict, language: Language, language_ui:
             "unreviewed": bool(translation) and not translation.get("reviewed", False),
             "available": available,
             "print": printing,
+            "sources": _sources(source_meta.get("sources", []), language.locale),
             # Pages with the same title elsewhere (each age band, a leaflet) say which they are.
             "title_note": (language_ui[f"title.age.{source_meta['age_band']}"] if source_meta.get("age_band")
                            else language_ui["material.leaflet"] if source_meta.get("leaflet") else None),
         },
     }
     return RenderedPage(language.code, page.path, page.file, _with_front_matter(meta, body)), problems
+
+
+def _sources(sources: list[dict], locale: str) -> list[dict]:
+    """The German page's sources as its foot shows them, dates in the reader's locale."""
+    return [{"title": source["title"], "url": source["url"], "paragraph": source.get("paragraph"),
+             "date": formatting.source_date(source["date"], locale) if source.get("date") else None}
+            for source in sources]
 
 
 def _with_front_matter(meta: dict, body: str) -> str:

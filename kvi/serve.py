@@ -25,7 +25,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from kvi import build, engine, pages, render, search, short_links
+from kvi import build, citations, engine, pages, render, search, short_links
 from kvi.languages import SOURCE, Language
 from kvi.problems import BuildFailed, Problem
 
@@ -152,17 +152,23 @@ class Preview:
             return False
         for code, path in edited:
             page, problems = pages.read_page(self.root / "content" / code / path, self.root, code)
+            if page is not None:
+                german = page if code == SOURCE else sources.trees[SOURCE][path]
+                problems += citations.check_page(page, german.meta.get("sources", []), german=code == SOURCE)
             if problems or page is None:
                 self.report(BuildFailed(problems).report() + "\nThe preview still shows the last good version.")
                 continue
-            title_changed = render.title_of(sources.trees[code][path].body) != render.title_of(page.body)
+            previous = sources.trees[code][path]
+            title_changed = render.title_of(previous.body) != render.title_of(page.body)
             sources.trees[code][path] = page
             first = next(language for language in sources.languages if language.code == code)
             self._page_in(first, path)
             # German text shows in languages without a translation; a new title shows in every menu.
             # (Languages not built yet take the new text when their turn comes.)
-            others = [language for language in sources.languages[1:]
-                      if code == SOURCE and path not in sources.trees[language.code] and language.code in self.live]
+            # The German page's sources show in every language.
+            sources_changed = code == SOURCE and page.meta.get("sources") != previous.meta.get("sources")
+            others = [language for language in sources.languages[1:] if code == SOURCE and language.code in self.live
+                      and (sources_changed or path not in sources.trees[language.code])]
             self.later[:0] = [self._steps(self._page_in, language, path) for language in others]
             if title_changed:
                 self.later[:0] = [self._steps(self._menus, language) for language in [first, *others]]
