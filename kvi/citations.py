@@ -62,8 +62,11 @@ def _named(text: str, german: bool) -> list[tuple[int, tuple[str, str], str | No
 def _listed(sources: list[dict]) -> list[tuple[set[tuple[str, str]], str]]:
     """Per source: the paragraphs and articles its `paragraph` names, and its words (for the law)."""
     listed = []
-    for source in sources:
-        text = source.get("paragraph", "")
+    # The schema check reports malformed sources; here they simply list nothing.
+    for source in sources if isinstance(sources, list) else []:
+        if not isinstance(source, dict):
+            continue
+        text = str(source.get("paragraph") or "")
         numbers = {("§", n) for match in PARAGRAPH.finditer(text) for n in _NUMBER.findall(match.group(1))}
         numbers |= {("Art.", n) for match in ARTICLE.finditer(text) for n in _NUMBER.findall(match.group(1))}
         listed.append((numbers, f"{source.get('title', '')} {text}".casefold()))

@@ -3,6 +3,7 @@ pages carry the helpline; the key answers are within two clicks of the home page
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from pathlib import Path
@@ -80,3 +81,37 @@ def test_the_four_questions_are_answered_within_two_clicks_of_home(site: Path):
     reachable = one | two
     for answer in ["erste-schritte/", "familie/mit-kindern-sprechen/", "familie/besuch/", "kreise/"]:
         assert home + answer in reachable, answer
+
+
+def test_sources_stand_at_the_foot_of_their_page_in_every_language(site: Path, languages):
+    """A German page's sources show on every language's version, under that language's heading;
+    the documents' (German) titles are marked as German on the other languages' pages."""
+    from kvi.languages import load_ui_strings
+    from kvi.pages import load_tree
+
+    ui, _ = load_ui_strings(ROOT, languages)
+    german, _ = load_tree(ROOT, "de")
+    cited = {path: page.meta["sources"] for path, page in german.items() if page.meta.get("sources")}
+    assert cited, "no German page lists sources"
+    problems = []
+    for language in languages:
+        for path in german:
+            url_path = "" if path == "index.md" else path.removesuffix("index.md").removesuffix(".md") + "/"
+            text = (site / language.prefix / url_path / "index.html").read_text(encoding="utf-8")
+            section = re.search(r'<section class="kvi-sources".*?</section>', text, re.DOTALL)
+            if path not in cited:
+                if section:
+                    problems.append((language.code, path, "sources without any listed"))
+                continue
+            if not section:
+                problems.append((language.code, path, "no sources"))
+                continue
+            block = section.group(0)
+            if f">{ui[language.code]['sources.title']}</h2>" not in block:
+                problems.append((language.code, path, "heading"))
+            hrefs = set(re.findall(r'href="([^"]+)"', block))
+            if {html.escape(source["url"]) for source in cited[path]} - hrefs:
+                problems.append((language.code, path, "missing source"))
+            if not language.hreflang.startswith("de") and '<ul lang="de">' not in block:
+                problems.append((language.code, path, "titles not marked as German"))
+    assert problems == []

@@ -67,6 +67,11 @@ def test_a_leaflet_without_a_translation_offers_no_pdf_in_that_language(inputs, 
     assert "kvi-print" not in fallback and not (site / schule.pdf("tr")).exists()
 
 
+def pdf_text(file: Path) -> str:
+    """The PDF's text, by poppler's pdftotext (pypdf's extraction is seven times slower)."""
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(file), "-"], capture_output=True, check=True).stdout.decode()
+
+
 def test_pdfs_open_and_say_what_their_page_says(printed):
     def check(entry):
         item, lang, page, file = entry
@@ -75,21 +80,25 @@ def test_pdfs_open_and_say_what_their_page_says(printed):
         assert reader.metadata.title == title(page)
         assert reader.metadata["/CreationDate"] == BUILD_DATE.strftime("D:%Y%m%d000000Z")
         assert reader.trailer["/Root"]["/Lang"] == lang
-        text = " ".join(p.extract_text() for p in reader.pages)
+        text = pdf_text(file)
         heading = html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S).group(1))
         if lang == "ar":
             assert ARABIC.search(text), file
         else:
-            # Compared without white space: a long title breaks across lines in the PDF.
-            assert "".join(re.sub("<[^>]+>", "", heading).split()) in "".join(text.split()), file
+            # Compared without white space and hyphens: a long title breaks across lines in the
+            # PDF, and pdftotext joins a hyphenated break ("Nordrhein-⏎Westfalen") without its hyphen.
+            def bare(words: str) -> str:
+                return "".join(words.split()).replace("-", "")
+            assert bare(re.sub("<[^>]+>", "", heading)) in bare(text), file
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(check, printed))
 
 
 def qr_codes(file: Path, folder: Path) -> list[str]:
-    """The text of every QR code on the PDF's pages, read from a raster image of them."""
+    """The text of every QR code on the PDF's pages, read from a raster image of them. At 72 dpi
+    every code reads (so it does at 60; at 50 some do not), in half the time of 100 dpi."""
     stem = folder / file.stem
-    subprocess.run(["pdftoppm", "-r", "100", "-gray", "-png", str(file), str(stem)], check=True)
+    subprocess.run(["pdftoppm", "-r", "72", "-gray", "-png", str(file), str(stem)], check=True)
     found = []
     for image in sorted(folder.glob(f"{file.stem}-*.png")):
         found += [code.text for code in zxingcpp.read_barcodes(Image.open(image)) if code.format == zxingcpp.BarcodeFormat.QRCode]
