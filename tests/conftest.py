@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from filelock import FileLock
 
 from kvi import model as data_model
@@ -39,6 +41,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+def only_languages(project: Path, codes: tuple[str, ...]) -> Path:
+    """The project with only some of its languages, for checks that need no more (each language
+    adds seconds to a build)."""
+    file = project / "i18n" / "languages.yml"
+    kept = [language for language in yaml.safe_load(file.read_text(encoding="utf-8")) if language["code"] in codes]
+    file.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for folder in (project / "content").iterdir():
+        if folder.is_dir() and folder.name not in codes:
+            shutil.rmtree(folder)
+    return project
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""A build that fails in the engine (a dead link) names the page and leaves the old site as it was."""
+"""A build that fails in the engine (a dead link) names the page and leaves the old site as it was.
+Two languages show it as well as eight, in a tenth of the time."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import pytest
 
 from kvi.build import build
 from kvi.problems import BuildFailed
-from tests.conftest import BUILD_DATE
+from tests.conftest import BUILD_DATE, only_languages
 from tests.unit.test_content_errors import append
 
 
 def test_broken_link_and_anchor_stop_the_build_and_keep_the_old_site(project, tmp_path):
+    only_languages(project, ("de", "en"))
     out = tmp_path / "site"
     (out / "en").mkdir(parents=True)
     (out / "index.html").write_text("the old site", encoding="utf-8")
