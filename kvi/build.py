@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvi import citations, editors_report, engine, navigation, pages, pdf, publish, render, search, short_links, validate
+from kvi import citations, easy_read, editors_report, engine, navigation, pages, pdf, publish, render, search, short_links, validate
 from kvi import model as data_model
 from kvi.engine import LanguageBuild
 from kvi.languages import Language, load_languages, load_ui_strings
@@ -67,6 +67,7 @@ def load(root: Path = ROOT) -> Sources:
         trees[language.code], found = pages.load_tree(root, language.code)
         problems += found
     problems += citations.check(trees)
+    problems += easy_read.errors(easy_read.check(trees, languages, model))
     # Rendering relies on valid pages and data: report what is wrong with them first.
     fail_if(problems)
     nav, found = navigation.load(root)
@@ -182,7 +183,7 @@ def language_build(sources: Sources, language: Language, base_url: str, docs: Pa
         "root": "../" if language.prefix else "",
         "base_url": base_url,
         "ui": ui,
-        **render.template_facts(sources.model, language.locale),
+        **render.template_facts(sources.model, language),
     }
     config = engine.language_config(sources.root, language, base_url, docs / language.code, site,
                                     engine.menu(sources.nav, ui), extra)

@@ -26,8 +26,11 @@ def web_link(url: str) -> Markup:
     return Markup('<a href="{}" dir="ltr">{}</a>').format(url, shown)
 
 
-def opening_hours(entries: list[dict], locale: str) -> str:
-    """'Mo.–Sa. 14:00–20:00' in the reader's locale; groups of days joined by commas."""
+def opening_hours(entries: list[dict], locale: str, written: bool = False) -> str:
+    """'Mo.–Sa. 14:00–20:00' in the reader's locale; groups of days joined by commas. Written out
+    for easy-read German: 'Montag bis Samstag von 14 Uhr bis 20 Uhr'."""
+    if written:
+        return "; ".join(_written_entry(entry) for entry in entries)
     names = get_day_names("abbreviated", locale=locale)
     parts = []
     for entry in entries:
@@ -35,6 +38,22 @@ def opening_hours(entries: list[dict], locale: str) -> str:
         hours = "\u2013".join(_time(entry[key], locale) for key in ("opens", "closes"))
         parts.append(f"{days} {hours}")
     return "; ".join(parts)
+
+
+def _written_entry(entry: dict) -> str:
+    """One entry of opening hours in words, as easy-read German writes them (no abbreviations,
+    no colon times)."""
+    names = get_day_names("wide", locale="de_DE")
+    groups: list[str] = []
+    for run in _runs([WEEKDAYS.index(day) for day in entry["days"]]):
+        groups += [f"{names[run[0]]} bis {names[run[-1]]}"] if len(run) > 2 else [names[day] for day in run]
+    days = groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + " und " + groups[-1]
+    return f"{days} von {_written_time(entry['opens'])} bis {_written_time(entry['closes'])}"
+
+
+def _written_time(text: str) -> str:
+    hour, minute = map(int, text.split(":"))
+    return f"{hour} Uhr" + (f" {minute}" if minute else "")
 
 
 def long_date(iso: str, locale: str) -> str:
@@ -56,14 +75,20 @@ def _time(text: str, locale: str) -> str:
     return format_time(datetime.time(hour, minute), format="short", locale=locale)
 
 
-def _day_ranges(indexes: list[int], names: Mapping) -> str:
-    """Consecutive days become a range: [0,1,2,3,4] → 'Mo–Fr'."""
+def _runs(indexes: list[int]) -> list[list[int]]:
+    """Weekday numbers grouped into runs of consecutive days: [0,1,2,4] → [[0,1,2],[4]]."""
     runs: list[list[int]] = []
     for index in sorted(indexes):
         if runs and index == runs[-1][-1] + 1:
             runs[-1].append(index)
         else:
             runs.append([index])
+    return runs
+
+
+def _day_ranges(indexes: list[int], names: Mapping) -> str:
+    """Consecutive days become a range: [0,1,2,3,4] → 'Mo–Fr'."""
+    runs = _runs(indexes)
     return ", ".join(
         names[run[0]] if len(run) == 1 else
         f"{names[run[0]]}, {names[run[1]]}" if len(run) == 2 else

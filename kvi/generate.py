@@ -252,7 +252,7 @@ class _Helpers:
         return Markup(f'<a href="mailto:{escape(address)}" dir="ltr">{escape(address)}</a>')
 
     def hours(self, entries: list) -> str:
-        return formatting.opening_hours(entries, self.r.language.locale)
+        return formatting.opening_hours(entries, self.r.language.locale, self.r.language.easy_read)
 
     def date(self, iso: str) -> str:
         return formatting.long_date(iso, self.r.language.locale)

@@ -24,6 +24,7 @@ class Language:
     locale: str
     theme_language: str
     dir: str
+    easy_read: bool = False  # Leichte Sprache: its own rules, layout and way of writing data
 
     @property
     def prefix(self) -> str:

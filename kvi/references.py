@@ -18,17 +18,18 @@ from kvi.problems import Problem
 REFERENCE = re.compile(r"\{\{(.*?)\}\}")
 PARTS = re.compile(r"^\s*([a-z_]+)\.([a-z0-9-]+)\.([a-z_]+)\s*$")
 
-# Fields whose value is shown as a link or formatted for the reader's locale.
-RENDERERS: dict[str, Callable[[Any, str], str]] = {
-    "phone": lambda value, locale: formatting.phone_link(value),
-    "web": lambda value, locale: formatting.web_link(value),
+# Fields whose value is shown as a link or formatted for the reader: (value, locale, written out
+# for easy-read German).
+RENDERERS: dict[str, Callable[[Any, str, bool], str]] = {
+    "phone": lambda value, locale, written: formatting.phone_link(value),
+    "web": lambda value, locale, written: formatting.web_link(value),
     "opening_hours": formatting.opening_hours,
-    "last_checked": formatting.long_date,
+    "last_checked": lambda value, locale, written: formatting.long_date(value, locale),
 }
 
 
 def resolve(text: str, model: Model, locale: str, file: str, first_line: int,
-            german_in_foreign_text: bool = False) -> tuple[str, list[Problem]]:
+            german_in_foreign_text: bool = False, written: bool = False) -> tuple[str, list[Problem]]:
     """Replace every reference in text; first_line is the file line where text starts.
 
     Data text is German (names of services, organisations). Inside a page in another
@@ -39,7 +40,7 @@ def resolve(text: str, model: Model, locale: str, file: str, first_line: int,
 
     def replace(match: re.Match) -> str:
         line = first_line + text.count("\n", 0, match.start())
-        rendered, problem = _render(match.group(1), model, locale, german_in_foreign_text)
+        rendered, problem = _render(match.group(1), model, locale, german_in_foreign_text, written)
         if problem:
             problems.append(Problem(file, line, match.group(0), problem))
             return match.group(0)
@@ -48,7 +49,7 @@ def resolve(text: str, model: Model, locale: str, file: str, first_line: int,
     return REFERENCE.sub(replace, text), problems
 
 
-def _render(inner: str, model: Model, locale: str, mark_german: bool) -> tuple[str, str | None]:
+def _render(inner: str, model: Model, locale: str, mark_german: bool, written: bool) -> tuple[str, str | None]:
     parts = PARTS.match(inner)
     if not parts:
         return "", "a reference must look like {{ kind.id.field }}, e.g. {{ helplines.nummer-gegen-kummer.phone }}"
@@ -65,7 +66,7 @@ def _render(inner: str, model: Model, locale: str, mark_german: bool) -> tuple[s
         fields = ", ".join(sorted(k for k, v in record.fields.items() if isinstance(v, (str, list))))
         return "", f"'{record_id}' has no field '{name}' (fields: {fields})"
     if name in RENDERERS:
-        return RENDERERS[name](value, locale), None
+        return RENDERERS[name](value, locale, written), None
     if not isinstance(value, str):
         return "", f"'{name}' is not text and cannot be shown in a page"
     if mark_german:

@@ -8,6 +8,7 @@ Data references are resolved here, in the reader's locale.
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,8 +155,11 @@ def _render_page(page: Page, source_meta: dict, language: Language, language_ui:
                  printing: dict | None) -> tuple[RenderedPage, list[Problem]]:
     locale = "de_DE" if fallback else language.locale
     german_text = fallback or language.hreflang.startswith(SOURCE)
+    easy_read = language.easy_read and not fallback
     body, problems = references.resolve(page.body, model, locale, page.file, page.body_line,
-                                        german_in_foreign_text=not german_text)
+                                        german_in_foreign_text=not german_text, written=easy_read)
+    if easy_read:
+        body = easy_read_lines(body)
     translation = page.meta.get("translation", {})
     template = source_meta.get("template")
     meta = {
@@ -186,6 +190,25 @@ def _sources(sources: list[dict], locale: str) -> list[dict]:
             for source in sources]
 
 
+# A line that starts a new Markdown block rather than continuing a paragraph.
+_BLOCK_START = re.compile(r"^\s*(#|[-*+] |\d+\. |>|\||```|!!!|<|$)")
+
+
+def easy_read_lines(body: str) -> str:
+    """Easy-read pages are written one sentence per line; Markdown would join the lines of a
+    paragraph. A line followed by a line of the same paragraph ends in a hard break (two spaces)."""
+    lines = body.split("\n")
+    fenced = False
+    for index, line in enumerate(lines[:-1]):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        following = lines[index + 1]
+        if (not fenced and line.strip() and not line.lstrip().startswith(("#", "|", "<"))
+                and not _BLOCK_START.match(following) and not line.endswith("  ")):
+            lines[index] = line + "  "
+    return "\n".join(lines)
+
+
 def _with_front_matter(meta: dict, body: str) -> str:
     return f"---\n{yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)}---\n{body}"
 
@@ -213,13 +236,15 @@ def theme_markup(fragment: Markup) -> dict[str, str]:
     return {"html": str(fragment)}
 
 
-def template_facts(model: Model, locale: str) -> dict:
-    """Facts the templates show on every page, formatted for the reader's locale."""
+def template_facts(model: Model, language: Language) -> dict:
+    """Facts the templates show on every page, formatted for the reader's language."""
+    locale = language.locale
     organisation = model.kinds["organisation"][ORGANISATION_ID]  # required: kvi.model checks it is there
     helplines = [{
         "name": record.fields["name"],
         "phone": theme_markup(formatting.phone_link(record.fields["phone"])),
-        "hours": formatting.opening_hours(record.fields["opening_hours"], locale) if record.fields.get("opening_hours") else "",
+        "hours": (formatting.opening_hours(record.fields["opening_hours"], locale, language.easy_read)
+                  if record.fields.get("opening_hours") else ""),
         "to_confirm": record.fields["status"] == "to_confirm",
         "id": record.id,
     } for record in model.kinds.get("helplines", {}).values()]

@@ -25,7 +25,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from kvi import build, citations, engine, pages, render, search, short_links
+from kvi import build, citations, easy_read, engine, pages, render, search, short_links
 from kvi.languages import SOURCE, Language
 from kvi.problems import BuildFailed, Problem
 
@@ -155,6 +155,7 @@ class Preview:
             if page is not None:
                 german = page if code == SOURCE else sources.trees[SOURCE][path]
                 problems += citations.check_page(page, german.meta.get("sources", []), german=code == SOURCE)
+                problems += easy_read.errors(easy_read.check({code: {path: page}}, sources.languages, sources.model))
             if problems or page is None:
                 self.report(BuildFailed(problems).report() + "\nThe preview still shows the last good version.")
                 continue

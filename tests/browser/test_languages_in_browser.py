@@ -88,3 +88,28 @@ def test_unknown_address_shows_the_languages_404_page(page, server):
     assert response.status == 404
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("article h1").inner_text() == "Page not found"
+
+
+LINES = """() => [...document.querySelectorAll('article p, article li')]
+  .filter(el => !el.closest('.kvi-sources, .kvi-notice') && !el.querySelector('p'))
+  .flatMap(el => el.innerHTML.split(/<br\\s*\\/?>/).map(part => part.replace(/<[^>]+>/g, '').trim()))
+  .filter(text => text)"""
+TYPE = """() => { const style = getComputedStyle(document.querySelector('article p'));
+  return [parseFloat(style.fontSize), parseFloat(style.lineHeight)]; }"""
+
+
+def test_easy_read_shows_one_sentence_per_line_in_larger_type(page, server, languages):
+    """As the editors write it: every line of a Leichte-Sprache page holds one sentence, and the
+    type is larger, with more space between the lines, than on the German page."""
+    import re
+
+    easy = next(language for language in languages if language.easy_read)
+    for path in ("erste-schritte/", "familie/besuch/", ""):
+        page.goto(f"{server}{easy.prefix}{path}")
+        lines = page.evaluate(LINES)
+        assert lines, path
+        assert [line for line in lines if re.search(r"[.!?]\s+[A-ZÄÖÜ]", line)] == [], path
+    easy_size, easy_leading = page.evaluate(TYPE)
+    page.goto(server)
+    size, leading = page.evaluate(TYPE)
+    assert easy_size >= 1.2 * size and easy_leading / easy_size > leading / size
