@@ -94,7 +94,8 @@ LINES = """() => [...document.querySelectorAll('article p, article li')]
   .filter(el => !el.closest('.kvi-sources, .kvi-notice') && !el.querySelector('p'))
   .flatMap(el => el.innerHTML.split(/<br\\s*\\/?>/).map(part => part.replace(/<[^>]+>/g, '').trim()))
   .filter(text => text)"""
-TYPE = """() => { const style = getComputedStyle(document.querySelector('article p'));
+TYPE = """() => { const text = [...document.querySelectorAll('article p')].find(p => !p.closest('aside'));
+  const style = getComputedStyle(text);
   return [parseFloat(style.fontSize), parseFloat(style.lineHeight)]; }"""
 
 
