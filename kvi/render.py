@@ -203,8 +203,10 @@ def easy_read_lines(body: str) -> str:
         if line.lstrip().startswith("```"):
             fenced = not fenced
         following = lines[index + 1]
-        if (not fenced and line.strip() and not line.lstrip().startswith(("#", "|", "<"))
-                and not _BLOCK_START.match(following) and not line.endswith("  ")):
+        # A quotation goes on over lines that each start with '>'.
+        quoted = line.lstrip().startswith(">") and following.lstrip().startswith(">") and following.strip(" >")
+        if (not fenced and line.strip(" >") and not line.lstrip().startswith(("#", "|", "<"))
+                and (quoted or not _BLOCK_START.match(following)) and not line.endswith("  ")):
             lines[index] = line + "  "
     return "\n".join(lines)
 

@@ -109,6 +109,10 @@ def test_opening_hours_are_written_out_for_easy_read():
     assert opening_hours(hours[:1], "de_DE") == "Mo.–Fr. 09:00–17:00"
 
 
+def test_a_quotation_keeps_its_lines_too():
+    assert easy_read_lines("> „Satz eins.\n> Satz zwei.“\n\nDanach.\n") == "> „Satz eins.  \n> Satz zwei.“\n\nDanach.\n"
+
+
 def test_each_sentence_keeps_its_line():
     body = "# T\n\nSatz eins.\nSatz zwei.\n\n- Punkt.\n  Weiter.\n- Zwei.\n\n| a | b |\n| - | - |\n"
     assert easy_read_lines(body) == "# T\n\nSatz eins.  \nSatz zwei.\n\n- Punkt.  \n  Weiter.\n- Zwei.\n\n| a | b |\n| - | - |\n"
