@@ -67,7 +67,7 @@ def load(root: Path = ROOT) -> Sources:
         trees[language.code], found = pages.load_tree(root, language.code)
         problems += found
     problems += citations.check(trees)
-    problems += easy_read.errors(easy_read.check(trees, languages, model))
+    problems += easy_read.errors(easy_read.check(trees, languages, model, root))
     # Rendering relies on valid pages and data: report what is wrong with them first.
     fail_if(problems)
     nav, found = navigation.load(root)

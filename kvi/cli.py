@@ -107,7 +107,7 @@ def _check(args: argparse.Namespace) -> int:
     from kvi.build import load_inputs
 
     inputs = load_inputs(args.root)
-    found = easy_read.warnings(easy_read.check(inputs.trees, inputs.languages, inputs.model))
+    found = easy_read.warnings(easy_read.check(inputs.trees, inputs.languages, inputs.model, args.root))
     for warning in found:
         print(f"warning: {warning}")
     if found:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
+from kvi import yaml_source
 from kvi.languages import Language
 from kvi.model import Model
 from kvi.pages import Page
@@ -41,8 +43,10 @@ class Finding:
     error: bool
 
 
-def check(trees: dict[str, dict[str, Page]], languages: list[Language], model: Model) -> list[Finding]:
-    """Every finding on the easy-read languages' pages and in the glossary's easy-read texts."""
+def check(trees: dict[str, dict[str, Page]], languages: list[Language], model: Model,
+          root: Path | None = None) -> list[Finding]:
+    """Every finding on the easy-read languages' pages, in the glossary's easy-read texts and, given
+    the project's root, in their own UI strings (i18n/ui/<code>.yml)."""
     findings: list[Finding] = []
     terms = _glossary_terms(model)
     ids = set(model.kinds.get("glossary", {}))
@@ -52,6 +56,8 @@ def check(trees: dict[str, dict[str, Page]], languages: list[Language], model: M
         for page in trees.get(language.code, {}).values():
             findings += check_page(page, terms, ids)
         findings += _glossary(model, language.code)
+        if root is not None:
+            findings += _ui_strings(root, f"i18n/ui/{language.code}.yml")
     return findings
 
 
@@ -142,6 +148,17 @@ def _glossary_terms(model: Model) -> dict[str, str]:
             if " " not in record.fields["term"]}
 
 
+def _ui_strings(root: Path, file: str) -> list[Finding]:
+    """The language's own UI strings (check_text); placeholders stand for words. (A file
+    that does not load is reported by kvi.languages.)"""
+    strings, problems = yaml_source.load(root / file, file) if (root / file).is_file() else (None, [])
+    if problems or not isinstance(strings, yaml_source.Located):
+        return []
+    return [Finding(Problem(file, strings.line_of(key), f"{rule} ({key})", message), error)
+            for key, text in strings.items()
+            for rule, message, error in check_text(re.sub(r"\{[a-z_]+\}", "X", str(text)))]
+
+
 def _glossary(model: Model, code: str) -> list[Finding]:
     """The glossary's easy-read definitions, checked line rule by line rule (each is one text)."""
     findings = []
@@ -150,7 +167,17 @@ def _glossary(model: Model, code: str) -> list[Finding]:
         if not text:
             continue
         line = record.fields.line_of("translations")
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
-            findings += [Finding(Problem(record.file, line, f"{rule} ({record.id})", message), error)
-                         for rule, message, error in check_line(sentence)]
+        findings += [Finding(Problem(record.file, line, f"{rule} ({record.id})", message), error)
+                     for rule, message, error in check_text(text)]
     return findings
+
+
+def check_text(text: str) -> Iterator[tuple[str, str, bool]]:
+    """The line rules for a text of several sentences in one piece (a glossary entry, a UI string):
+    lengths per sentence, the rest on the whole (an abbreviation's full stops are not ends)."""
+    per_sentence = {"sentence-length"}
+    for rule, message, error in check_line(text):
+        if rule not in per_sentence | {"one-sentence-per-line"}:
+            yield rule, message, error
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        yield from ((rule, message, error) for rule, message, error in check_line(sentence) if rule in per_sentence)

@@ -116,3 +116,14 @@ def test_a_quotation_keeps_its_lines_too():
 def test_each_sentence_keeps_its_line():
     body = "# T\n\nSatz eins.\nSatz zwei.\n\n- Punkt.\n  Weiter.\n- Zwei.\n\n| a | b |\n| - | - |\n"
     assert easy_read_lines(body) == "# T\n\nSatz eins.  \nSatz zwei.\n\n- Punkt.  \n  Weiter.\n- Zwei.\n\n| a | b |\n| - | - |\n"
+
+
+def test_the_easy_read_ui_strings_are_checked_too(project: Path):
+    strings = project / "i18n" / "ui" / "ls.yml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(text.replace("search.button: ", "search.button: Suche z. B. "), encoding="utf-8")
+    line = next(number for number, entry in enumerate(text.splitlines(), 1) if entry.startswith("search.button:"))
+    with pytest.raises(BuildFailed) as failure:
+        load(project)
+    assert [str(p) for p in failure.value.problems] == [
+        f"i18n/ui/ls.yml:{line}: abbreviation (search.button): 'z. B.': write the words out"]
