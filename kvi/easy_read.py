@@ -1,5 +1,6 @@
 """The rules of Leichte Sprache (easy-read German) that a machine can check, after the rules of
-the Netzwerk Leichte Sprache: pages of an easy-read language and the glossary's easy-read texts.
+the Netzwerk Leichte Sprache: pages of an easy-read language, the glossary's easy-read texts and
+the language's UI strings.
 
 Certain breaks are errors (the build stops); likely ones are warnings (`kvi check` prints them
 with a count). Each finding names file:line, the rule and the words concerned."""
@@ -160,7 +161,7 @@ def _ui_strings(root: Path, file: str) -> list[Finding]:
 
 
 def _glossary(model: Model, code: str) -> list[Finding]:
-    """The glossary's easy-read definitions, checked line rule by line rule (each is one text)."""
+    """The glossary's easy-read definitions (check_text)."""
     findings = []
     for record in model.kinds.get("glossary", {}).values():
         text = record.fields.get("translations", {}).get(code, {}).get("definition")
