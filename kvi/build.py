@@ -39,6 +39,7 @@ class Sources:
     nav: list
     trees: dict[str, dict[str, Page]]  # language code → page path → page
     printables: list[short_links.Printable]
+    warnings: list[Problem] = field(default_factory=list)  # likely rule breaks: reported, not fatal
 
 
 @dataclass
@@ -67,7 +68,8 @@ def load(root: Path = ROOT) -> Sources:
         trees[language.code], found = pages.load_tree(root, language.code)
         problems += found
     problems += citations.check(trees)
-    problems += easy_read.errors(easy_read.check(trees, languages, model, root))
+    findings = easy_read.check(trees, languages, model, root)
+    problems += easy_read.errors(findings)
     # Rendering relies on valid pages and data: report what is wrong with them first.
     fail_if(problems)
     nav, found = navigation.load(root)
@@ -75,7 +77,7 @@ def load(root: Path = ROOT) -> Sources:
     fail_if(found or navigation.check(nav, trees[languages[0].code], data_paths, set(ui[languages[0].code])))
     printables = short_links.printables(trees, model, languages)
     fail_if(short_links.check(printables, model, set(trees[languages[0].code]) | data_paths))
-    return Sources(root, languages, model, ui, nav, trees, printables)
+    return Sources(root, languages, model, ui, nav, trees, printables, easy_read.warnings(findings))
 
 
 def render_pages(sources: Sources, build_date: datetime.date | None = None, base_url: str | None = None,
