@@ -5,6 +5,7 @@
 #   make site    build the deployable folder site/ with PDFs (BASE_URL=https://… for the published address)
 #   make publish the same for publication: refuses while operator data (data/operator.yml) is missing
 #   make check   validate content and data only
+#   make confirm letters asking prisons and providers to confirm their facts (BASE_URL=https://… for the page links)
 #   make bench   build from scratch and print timings, page weights and search bytes
 #   make lighthouse  Lighthouse scores of three pages (mobile), served with gzip on 127.0.0.1
 
@@ -13,7 +14,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test test-fast site publish check bench lighthouse test-tools clean
+.PHONY: serve test test-fast site publish check confirm bench lighthouse test-tools clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +38,9 @@ publish: $(STAMP) test-tools
 
 check: $(STAMP)
 	$(PY) -m kvi check
+
+confirm: $(STAMP)
+	$(PY) -m kvi confirm $(if $(BASE_URL),--base-url $(BASE_URL))
 
 bench: $(STAMP) test-tools
 	$(PY) -m kvi bench

@@ -8,7 +8,21 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvi import citations, easy_read, editors_report, engine, navigation, pages, pdf, publish, render, search, short_links, validate
+from kvi import (
+    citations,
+    easy_read,
+    editors_report,
+    engine,
+    navigation,
+    pages,
+    pdf,
+    publish,
+    render,
+    search,
+    short_links,
+    source_kinds,
+    validate,
+)
 from kvi import model as data_model
 from kvi.engine import LanguageBuild
 from kvi.languages import Language, load_languages, load_ui_strings
@@ -39,6 +53,7 @@ class Sources:
     nav: list
     trees: dict[str, dict[str, Page]]  # language code → page path → page
     printables: list[short_links.Printable]
+    data_paths: set[str]  # pages made from data
     warnings: list[Problem] = field(default_factory=list)  # likely rule breaks: reported, not fatal
 
 
@@ -60,7 +75,7 @@ def load(root: Path = ROOT) -> Sources:
     languages = load_languages(root)
     problems: list[Problem] = []
     model, found = data_model.load(root)
-    problems += found
+    problems += found or source_kinds.check(model)
     ui, found = load_ui_strings(root, languages)
     problems += found
     trees = {}
@@ -75,9 +90,10 @@ def load(root: Path = ROOT) -> Sources:
     nav, found = navigation.load(root)
     data_paths = render.data_paths(model)
     fail_if(found or navigation.check(nav, trees[languages[0].code], data_paths, set(ui[languages[0].code])))
+    fail_if(pages.check_links(trees, set(trees[languages[0].code]) | data_paths))
     printables = short_links.printables(trees, model, languages)
     fail_if(short_links.check(printables, model, set(trees[languages[0].code]) | data_paths))
-    return Sources(root, languages, model, ui, nav, trees, printables, easy_read.warnings(findings))
+    return Sources(root, languages, model, ui, nav, trees, printables, data_paths, easy_read.warnings(findings))
 
 
 def render_pages(sources: Sources, build_date: datetime.date | None = None, base_url: str | None = None,

@@ -73,6 +73,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="date the report counts from, YYYY-MM-DD (default: today)")
     review.set_defaults(run=_review)
 
+    confirm = verbs.add_parser("confirm", help="write a letter to each prison and offer provider listing what the "
+                               "site publishes about them (or, with --report, who was asked and who answered)")
+    confirm.add_argument("--base-url", help="address the site is published at; the letters link its pages "
+                         "(default: site_url in mkdocs.yml)")
+    confirm.add_argument("--out", type=Path, default=Path(".build/confirm"),
+                         help="folder for the letters (default: .build/confirm)")
+    confirm.add_argument("--report", action="store_true",
+                         help="list the confirmation log (data/confirmations.yml) instead of writing letters")
+    confirm.set_defaults(run=_confirm)
+
     new = verbs.add_parser("new", help="start a new data entry or translation to fill in (never overwrites)")
     what = new.add_subparsers(dest="what", required=True, metavar="WHAT")
     for name, kind in NEW_ENTRY_KINDS.items():
@@ -201,6 +211,24 @@ def _review(args: argparse.Namespace) -> int:
     model, problems = load(args.root)
     fail_if(problems)
     return print_report(model, args.today or datetime.date.today(), fail=args.fail)
+
+
+def _confirm(args: argparse.Namespace) -> int:
+    from kvi import confirm_letters, confirmations, engine
+    from kvi.model import load
+    from kvi.problems import fail_if
+
+    model, problems = load(args.root)
+    fail_if(problems)
+    made = confirm_letters.letters(model, args.base_url or engine.published_url(args.root))
+    if args.report:
+        print(confirmations.report(model.kinds, [entry.key for letter in made for entry in letter.entries]))
+        return 0
+    out = args.out if args.out.is_absolute() else args.root / args.out
+    confirm_letters.write(model, args.base_url or engine.published_url(args.root), out)
+    print(f"{len(made)} letters in {out} (overview: versand.tsv). After sending, record each request in "
+          "data/confirmations.yml as its header describes.")
+    return 0
 
 
 def _new_entry(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from kvi import formatting, pdf
+from kvi import formatting, pdf, source_kinds
 from kvi.addresses import Address, export_file, index_of, page_of, pdf_file
 from kvi.languages import SOURCE, Language
 from kvi.model import CLOSED, OPERATOR_ID, ORGANISATION_ID, Model, Record
@@ -157,10 +157,11 @@ def _environment() -> Environment:
 class PageRenderer:
     """Renders data pages for one language."""
 
-    def __init__(self, language: Language, ui: dict[str, str], operator: Record | None):
+    def __init__(self, language: Language, ui: dict[str, str], model: Model):
         self.language = language
         self.ui = ui
-        self.operator = operator
+        self.operator = model.record("operator", OPERATOR_ID)
+        self.classifier = source_kinds.Classifier(model)
         self.env = _environment()
 
     def render(self, page: DataPage) -> tuple[str, str]:
@@ -274,10 +275,29 @@ class _Helpers:
             text = self.t("data.to_confirm")
         return Markup(f'<p class="kvi-checked">{escape(text)}</p>')
 
-    def sources(self, entry: Record | dict) -> Markup:
-        items = [part.strip() for part in _fields(entry)["source"].split(" ; ") if part.strip()]
-        rendered = [self.web(item) if re.match(r"^https?://", item) else escape(item) for item in items]
-        return Markup(", ".join(rendered))
+    def sources(self, record: Record, part: str | None = None) -> Markup:
+        """The sources of an entry (or of its block part, e.g. 'visits'): each linked and marked
+        with its kind, then the source's date."""
+        block = record.fields[part] if part else record.fields
+        rendered = []
+        for cited in self.r.classifier.block(block, source_kinds.own_web(record)):
+            item = self.web(cited.url) if cited.url else escape(cited.text)
+            if cited.kind in ("primary", "secondary"):
+                item = Markup(f"{item} ({escape(self.t('data.kind.' + cited.kind))})")
+            rendered.append(item)
+        date = block.get("source_date")
+        dated = (self.t("data.source_as_of", date=formatting.source_date(str(date), self.r.language.locale))
+                 if date else self.t("data.source_undated"))
+        return Markup(", ".join(rendered)) + Markup(". ") + escape(dated)
+
+    def source_age(self, record: Record, part: str | None = None) -> Markup:
+        """A warning where the source is so old that the facts may have changed."""
+        block = record.fields[part] if part else record.fields
+        date = str(block.get("source_date") or "")
+        if not date or int(date[:4]) >= source_kinds.RECENT_SINCE:
+            return Markup("")
+        text = self.t("data.source_old", date=formatting.source_date(date, self.r.language.locale))
+        return Markup(f'<p class="kvi-source-old"><strong>{escape(text)}</strong></p>')
 
     def report(self, record: Record) -> Markup:
         """Links to report a correction: a prefilled issue and an e-mail, where the operator set them up."""

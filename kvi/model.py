@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvi import validate, yaml_source
+from kvi import confirmations, validate, yaml_source
 from kvi.problems import Problem, relative
 
 # Each data/<kind>.yml is described by schemas/<kind>.schema.json. A data file without a
@@ -69,7 +69,9 @@ def load(root: Path) -> tuple[Model, list[Problem]]:
             problems += found
     problems += [Problem(f"data/{kind}.yml", None, "id", f"an entry with id '{record_id}' is required")
                  for kind, record_id in REQUIRED if not problems and model.record(kind, record_id) is None]
-    return model, problems + _check_references(model)
+    problems += _check_references(model) + _check_one_entry_each(model)
+    # Answers recorded in the confirmation log mark their entries confirmed (only on valid data).
+    return model, problems or confirmations.apply(model.kinds)
 
 
 def _check_references(model: Model) -> list[Problem]:
@@ -81,6 +83,31 @@ def _check_references(model: Model) -> list[Problem]:
                 problems += [Problem(record.file, line, name.replace("[]", ""), f"'{item}' is not an id in data/{target}.yml")
                              for item, line in _named(record.fields, name)
                              if isinstance(item, str) and model.record(target, item) is None]
+    return problems
+
+
+def _check_one_entry_each(model: Model) -> list[Problem]:
+    """Each record of the referenced kind stands in exactly one entry's list (x-one-entry-each)."""
+    problems = []
+    for kind in model.kinds:
+        for name in validate.one_entry_each(kind):
+            target = validate.reference_fields(kind)[name]
+            first: dict[object, Record] = {}
+            for record in model.kinds[kind].values():
+                for item, line in _named(record.fields, name):
+                    if not isinstance(item, str):
+                        continue  # a wrong type is the schema's problem
+                    if item in first:
+                        problems.append(Problem(record.file, line, name,
+                                                f"'{item}' is already in the {name} list of '{first[item].id}' "
+                                                f"(line {first[item].fields.line_of(name)}); each entry of "
+                                                f"data/{target}.yml belongs in exactly one"))
+                    else:
+                        first[item] = record
+            problems += [Problem(f"data/{kind}.yml", None, name,
+                                 f"'{missing}' (data/{target}.yml) is in no entry's {name} list; "
+                                 f"each belongs in exactly one")
+                         for missing in sorted(set(model.kinds.get(target, {})) - set(first))]
     return problems
 
 
@@ -100,8 +127,9 @@ def _load_kind(path: Path, file: str, kind: str, schema: str) -> tuple[dict[str,
     if not path.exists():
         return {}, [Problem(file, None, None, "file is missing")]
     data, problems = yaml_source.load(path, file)
-    if data is None and not problems:
+    if data is None and not problems:  # a file with nothing in it (or only comments)
         data = yaml_source.LocatedList()
+        data.line = 1
     if problems:
         return {}, problems
     problems = validate.check(data, schema, file)

@@ -40,6 +40,25 @@ class Page:
         return [_normalise(target) for target in targets]
 
 
+def check_links(trees: dict[str, dict[str, Page]], known: set[str]) -> list[Problem]:
+    """A link in a content page to a page that does not exist, with the line it stands on.
+
+    known: every page path a language has, written or made from data (a language without its own
+    copy of a page shows the German one)."""
+    problems = []
+    for tree in trees.values():
+        for page in tree.values():
+            base = Path(page.path).parent
+            for offset, line in enumerate(page.body.split("\n")):
+                for target in LINK.findall(line):
+                    path = _normalise(Path(base, target).as_posix())
+                    if "://" not in target and path not in known:
+                        problems.append(Problem(page.file, page.body_line + offset, None,
+                                                f"the link '{target}' leads to no page ({path} is neither in "
+                                                f"content/{SOURCE}/ nor made from data)"))
+    return problems
+
+
 def _normalise(path: str) -> str:
     parts: list[str] = []
     for part in path.split("/"):

@@ -124,7 +124,7 @@ def _data_pages(languages: list[Language], targets: list[Language], model: Model
     everywhere = [language.code for language in languages]
     rendered = []
     for language in targets:
-        renderer = generate.PageRenderer(language, ui[language.code], model.record("operator", OPERATOR_ID))
+        renderer = generate.PageRenderer(language, ui[language.code], model)
         for page in planned:
             description, body = renderer.render(page)
             filters = _filters(ui[language.code], page.section, list(page.audience), list(page.districts),

@@ -16,6 +16,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from kvi import provenance
 from kvi.model import OPERATOR_ID, Model, Record
 
 DEFAULT_MONTHS = 12
@@ -153,11 +154,8 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 def _blocks(model: Model):
-    """(record, part, fields) for every entry and every block inside it that has its own
-    provenance (a mapping with last_checked), e.g. a prison's visits."""
+    """(record, part, fields) for every entry and every provenance block inside it, e.g. a prison's visits."""
     for _kind, records in sorted(model.kinds.items()):
         for record in records.values():
-            yield record, None, record.fields
-            for name, value in record.fields.items():
-                if isinstance(value, dict) and "last_checked" in value:
-                    yield record, name, value
+            for part, block in provenance.blocks(record.fields):
+                yield record, part, block

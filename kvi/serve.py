@@ -156,6 +156,7 @@ class Preview:
                 german = page if code == SOURCE else sources.trees[SOURCE][path]
                 problems += citations.check_page(page, german.meta.get("sources", []), german=code == SOURCE)
                 problems += easy_read.errors(easy_read.check({code: {path: page}}, sources.languages, sources.model))
+                problems += pages.check_links({code: {path: page}}, set(sources.trees[SOURCE]) | sources.data_paths)
             if problems or page is None:
                 self.report(BuildFailed(problems).report() + "\nThe preview still shows the last good version.")
                 continue

@@ -64,6 +64,16 @@ def _date(value: object) -> bool:
     return True
 
 
+@FORMATS.checks("partial-date")
+def _partial_date(value: object) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month and day (no 2024-13-45)."""
+    if not isinstance(value, str):
+        return True
+    if re.fullmatch(r"[0-9]{4}", value):
+        return True
+    return _date(value + "-01" if re.fullmatch(r"[0-9]{4}-[0-9]{2}", value) else value)
+
+
 @FORMATS.checks("past-date")
 def _past_date(value: object) -> bool:
     """A date that has already happened (a check cannot be confirmed in the future)."""
@@ -113,6 +123,13 @@ def reference_fields(schema_name: str) -> dict[str, str]:
             if "x-references" in inner_spec:
                 found[f"{name}[].{inner}"] = inner_spec["x-references"]
     return found
+
+
+def one_entry_each(schema_name: str) -> list[str]:
+    """Reference fields (lists) in which every record of the referenced kind must stand in exactly
+    one entry (schema keyword x-one-entry-each), e.g. each town in one Jugendamt's serves list."""
+    properties = schema(schema_name).get("items", {}).get("properties", {})
+    return [name for name, spec in properties.items() if isinstance(spec, dict) and spec.get("x-one-entry-each")]
 
 
 def key_field(schema_name: str) -> str:
@@ -180,7 +197,7 @@ def _message(error: ValidationError) -> str:
         case "pattern" | "format":
             return f"{hint or 'has the wrong form'}, found {value}"
         case "minItems":
-            return f"needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}"
+            return hint or f"needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}"
         case "minLength":
             return "must not be empty"
         case "uniqueItems":

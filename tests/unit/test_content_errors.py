@@ -87,3 +87,12 @@ def test_missing_description_is_one_clear_line(project):
     text = page.read_text(encoding="utf-8")
     page.write_text(re.sub(r"(?m)^description: .*\n", "", text, count=1), encoding="utf-8")
     assert problems_of(project) == ["content/de/erste-schritte.md:2: description: this field is required but missing"]
+
+
+def test_link_to_a_missing_page_names_page_and_line(project):
+    page = project / "content" / "de" / "erste-schritte.md"
+    append(page, "\nMehr dazu auf der [Besuchsseite](familie/besuche.md).\n")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    assert problems_of(project) == [
+        f"content/de/erste-schritte.md:{line}: the link 'familie/besuche.md' leads to no page "
+        "(familie/besuche.md is neither in content/de/ nor made from data)"]

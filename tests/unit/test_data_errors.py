@@ -160,3 +160,51 @@ def test_each_schema_says_whether_its_kind_is_open_data(model):
     published = {name.rsplit(".", 1)[0] for name in exports.files(model, datetime.date(2026, 11, 25))
                  if name.endswith((".json", ".csv")) and name != "orte.json"}
     assert published == {kind for kind, open_data in declared.items() if open_data}
+
+
+def test_impossible_source_dates_are_rejected_and_partial_ones_kept(project):
+    prisons = project / "data" / "prisons.yml"
+    text = prisons.read_text(encoding="utf-8")
+    dates = [line for line in text.splitlines() if line.startswith("  source_date: ")]
+    replace(prisons, dates[0], '  source_date: "2024-13-45"')
+    replace(prisons, dates[1], '  source_date: "2024-13"')
+    replace(prisons, dates[2], '  source_date: "2024"')
+    found = problems_of(project)
+    month = line_of(prisons, 'source_date: "2024-13"')
+    assert [p.split(": ", 1)[0] for p in found] == [f"data/prisons.yml:{line_of(prisons, '2024-13-45')}",
+                                                    f"data/prisons.yml:{month}"]
+    assert all("source_date: must be a real date written YYYY-MM-DD, YYYY-MM or YYYY" in p for p in found)
+
+
+def test_an_emptied_data_file_is_reported_unless_its_kind_may_be_empty(project):
+    (project / "data" / "postcodes.yml").write_text("# all postcodes deleted by mistake\n", encoding="utf-8")
+    (project / "data" / "events.yml").write_text("[]\n", encoding="utf-8")
+    assert problems_of(project) == [
+        "data/postcodes.yml:1: the file must list at least one entry: empty, it would remove every postcode "
+        "of the place finder from the site"]
+
+
+def test_each_schema_declares_whether_its_file_may_be_empty(model):
+    from kvi import validate
+
+    declared = {kind: validate.schema(kind).get("minItems") for kind in model.kinds}
+    assert all(value in (0, 1) for value in declared.values()), declared
+    assert declared["redirects"] == 0 and declared["prisons"] == 1
+
+
+def test_a_town_in_a_second_youth_office_is_reported_at_its_line(project):
+    offices = project / "data" / "youth_offices.yml"
+    replace(offices, "  serves: [duisburg]", "  serves: [duisburg, duesseldorf]")
+    first = line_of(offices, "  serves: [duesseldorf]")
+    second = line_of(offices, "  serves: [duisburg, duesseldorf]")
+    assert problems_of(project) == [
+        f"data/youth_offices.yml:{second}: serves: 'duesseldorf' is already in the serves list of "
+        f"'jugendamt-duesseldorf' (line {first}); each entry of data/municipalities.yml belongs in exactly one"]
+
+
+def test_a_town_in_no_youth_office_is_reported(project):
+    offices = project / "data" / "youth_offices.yml"
+    replace(offices, "  serves: [duisburg]", "  serves: [duesseldorf]")
+    found = problems_of(project)
+    assert "data/youth_offices.yml: serves: 'duisburg' (data/municipalities.yml) is in no entry's serves list; " \
+        "each belongs in exactly one" in found

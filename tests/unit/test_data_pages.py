@@ -20,7 +20,7 @@ def _renderer(project: Path, code: str = "de", model=None, languages=None):
     languages = languages or load_languages(project)
     ui, _ = load_ui_strings(project, languages)
     language = next(lang for lang in languages if lang.code == code)
-    renderer = generate.PageRenderer(language, ui[code], model.record("operator", "betreiber"))
+    renderer = generate.PageRenderer(language, ui[code], model)
     planned = {page.path: page for page in generate.plan(model)}
     return lambda path: renderer.render(planned[path])[1]
 

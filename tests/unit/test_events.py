@@ -41,7 +41,8 @@ def test_calendar_feed_imports_and_is_repeatable(model):
     # One entry in the feed per event in data/events.yml.
     assert sorted(str(e["uid"]) for e in events) == sorted(f"{i}@kinder-von-inhaftierten-nrw" for i in model.kinds["events"])
     event = next(e for e in events if str(e["uid"]) == "fachtagung-2025-12-16@kinder-von-inhaftierten-nrw")
-    assert event.decoded("dtstart") == datetime.date(2025, 12, 16)
+    start = event.decoded("dtstart")  # published start time, in Berlin time
+    assert (start.date(), start.hour, str(start.tzinfo)) == (datetime.date(2025, 12, 16), 10, "Europe/Berlin")
     assert "LWL-Landeshaus" in str(event["location"])
 
 

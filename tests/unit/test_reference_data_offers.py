@@ -10,10 +10,13 @@ from kvi.build import ROOT
 
 # Every prison the offers name: the slug of the prison's name in shared/reference/prisons.tsv.
 PRISON_IDS = {
-    "jva-aachen", "jva-bielefeld-brackwede", "jva-bochum", "jva-duesseldorf", "jva-heinsberg", "jva-koeln",
-    "jva-muenster", "jva-remscheid", "jva-rheinbach", "jva-schwerte", "jva-siegburg", "jva-werl",
-    "jva-willich-i", "jva-willich-ii", "jva-wuppertal-vohwinkel", "justizvollzugskrankenhaus-nordrhein-westfalen",
+    "jva-bielefeld-brackwede", "jva-bochum", "jva-duesseldorf", "jva-koeln", "jva-remscheid", "jva-rheinbach",
+    "jva-schwerte", "jva-siegburg", "jva-werl", "jva-willich-i", "jva-willich-ii", "jva-wuppertal-vohwinkel",
+    "justizvollzugskrankenhaus-nordrhein-westfalen",
 }
+# Offers of the reference removed in December 2026 (issue 16): only press or a funder's page named them,
+# no page of the provider or of an authority.
+REMOVED = {"familienzimmer-jva-muenster", "vater-kind-tage-jva-aachen", "skf-koeln-jva-koeln"}
 
 # The offers built from shared/reference/offers.tsv (rows A01–A13, L01–L23), with the scope its column "scope"
 # gives: "bundesweit …" and "bestellbar (bundesweit)" → bundesweit, "landesweit NRW …" → landesweit,
@@ -29,10 +32,10 @@ REFERENCE_SCOPES = {
                      "kinderbesuchsweg-jva-bielefeld-brackwede", "familienbesuchsraum-jva-willich-i",
                      "familienangebote-jva-willich-ii", "familienangebote-jva-remscheid",
                      "familienseminar-jva-wuppertal-vohwinkel", "familienbesuch-jva-werl",
-                     "familienbeauftragte-jva-rheinbach", "familienzimmer-jva-muenster", "chance-gelsenkirchen",
+                     "familienbeauftragte-jva-rheinbach", "chance-gelsenkirchen",
                      "gefangenenfuersorge-duesseldorf", "gefaengnisverein-duesseldorf",
-                     "awo-beratungsstelle-duesseldorf", "abk-neustart-aachen", "vater-kind-tage-jva-aachen",
-                     "skf-koeln-jva-koeln", "bindungsraeume-jva-koeln", "netzwerk-kvi-koeln"], "lokal"),
+                     "awo-beratungsstelle-duesseldorf", "abk-neustart-aachen",
+                     "bindungsraeume-jva-koeln", "netzwerk-kvi-koeln"], "lokal"),
 }
 
 # The districts the reference's column "district" names (Kreis Unna only as the site of the statewide unit in
@@ -72,6 +75,7 @@ def test_all_offers_of_the_reference_with_unique_ids(offers):
     assert [i for i, count in Counter(ids).items() if count > 1] == []
     assert len(ids) == len(offers) and set(ids) == set(offers)
     assert sorted(set(REFERENCE_SCOPES) - set(offers)) == [], "an offer of shared/reference/offers.tsv is missing"
+    assert not REMOVED & set(offers)
 
 
 def test_nothing_is_marked_as_confirmed_with_a_provider(fields):
@@ -84,13 +88,12 @@ def test_nothing_is_marked_as_confirmed_with_a_provider(fields):
 
 
 def test_source_dates_are_the_most_recent_the_source_gives(fields):
-    assert fields["nummer-gegen-kummer"]["source_date"] == "2023-05-18"
-    assert fields["elterntelefon"]["source_date"] == "2020-04"
+    assert fields["nummer-gegen-kummer"]["source_date"] == "2020-03-31"  # BMFSFJ press release
+    assert fields["elterntelefon"]["source_date"] == "2020-08-19"
     assert fields["besuch-im-gefaengnis"]["source_date"] == "2021-04-13"
     assert fields["landesfachstelle"]["source_date"] == "2025-12-18"
-    assert fields["cafe-luise-siegburg"]["source_date"] == "2023-05"
-    # Contact data of 2013; the 2025 mention of a staff member comes from a source not listed for this entry.
-    assert fields["freiraeume-bielefeld"]["source_date"] == "2013"
+    # Undated pages of the prison and of the film's publisher: no date is made up.
+    assert fields["cafe-luise-siegburg"]["source_date"] is None
     assert fields["film-besuch-mit-kindern"]["source_date"] is None
 
 
@@ -136,7 +139,8 @@ def test_prison_ids_follow_the_prison_names(fields, from_reference, model):
     assert {p for f in from_reference.values() for p in f.get("prisons", [])} == PRISON_IDS
     named = {p for f in fields.values() for p in f.get("prisons", [])}
     assert sorted(named - set(model.kinds["prisons"])) == []
-    assert fields["abk-neustart-aachen"]["prisons"] == ["jva-aachen", "jva-heinsberg"]
+    # The prisons ABK Neustart worked with were named only for its predecessor (press, 2014).
+    assert "prisons" not in fields["abk-neustart-aachen"]
     assert fields["landesfachstelle"]["prisons"] == ["jva-bielefeld-brackwede", "jva-willich-i", "jva-willich-ii"]
 
 
@@ -144,8 +148,8 @@ def test_web_addresses_are_full_addresses(fields):
     for offer_id, entry in fields.items():
         for url in entry.get("web", []):
             assert re.match(r"^https?://\S+$", url), (offer_id, url)
-    # Written without scheme in the source: https only where the source itself used https for that host.
-    assert fields["juki-online"]["web"] == ["http://www.juki-online.de"]
+    # As the provider's own pages write it.
+    assert fields["juki-online"]["web"] == ["https://www.juki-online.de"]
     assert fields["hilfetelefon-gewalt-gegen-frauen"]["web"] == ["https://www.hilfetelefon.de"]
 
 
@@ -153,14 +157,13 @@ def test_contact_facts_as_the_source_gives_them(fields):
     mke = fields["mutter-kind-einrichtung-froendenberg"]
     assert mke["phone"] == "02373 758-360"
     assert mke["address"] == {"street": "Hirschberg 9", "postcode": "58730", "town": "Fröndenberg"}
-    assert "02373 758-364" in mke["contact_note"]
+    assert "02373 758-364" in mke["contact_note"]  # the fax number
     assert fields["telefonseelsorge"]["phone"] == "0800 111 0 111"
     assert "0800 111 0 222" in fields["telefonseelsorge"]["contact_note"]
     assert fields["gefangenenfuersorge-duesseldorf"]["address"]["street"] == "Kaiserswerther Straße 286"
-    assert fields["vater-kind-gruppe-jva-bochum"]["phone"] == "0234 30 70 550"
-    assert fields["chance-muenster"]["email"] == "h.clephas@chance-muenster.de"
-    # Postcode not in the source: left out, not looked up.
-    assert "postcode" not in fields["chance-gelsenkirchen"]["address"]
+    # Numbers and addresses only the press gave are gone (issue 16), not kept from memory.
+    assert "phone" not in fields["vater-kind-gruppe-jva-bochum"]
+    assert "address" not in fields["chance-gelsenkirchen"]
     assert fields["besuch-im-gefaengnis"]["languages"] == ["de", "en", "fr", "tr", "ar", "ru"]
 
 
@@ -176,6 +179,6 @@ def test_uncertain_details_stay_out_of_structured_fields(fields):
 
 
 def test_planned_or_uncertain_offers_say_so(fields):
-    for offer_id in ("familienbesuch-jva-werl", "familienbeauftragte-jva-rheinbach", "vater-kind-tage-jva-aachen",
-                     "vater-kind-wochenende", "familienzimmer-jva-muenster", "bindungsraeume-jva-koeln"):
+    for offer_id in ("familienbesuch-jva-werl", "familienbeauftragte-jva-rheinbach", "vater-kind-wochenende",
+                     "bindungsraeume-jva-koeln"):
         assert "nicht bestätigt" in fields[offer_id]["description"], offer_id

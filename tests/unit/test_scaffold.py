@@ -16,9 +16,9 @@ FILLED = {
     "offers": {"name": "Testangebot für Familien", "provider": "Beispiel e.V., Münster",
                "description": "Beratung für Familien von Inhaftierten.", "help_types": "[beratung]",
                "audiences": "[eltern]", "scope": "landesweit", "channels": "[telefon]",
-               "source": "https://example.org/angebot"},
+               "source": "https://www.lwl.org/beispiel-angebot"},  # an authority's page: a primary source
     "events": {"title": "Fachtag Kinder von Inhaftierten", "date": "2027-03-01",
-               "audience": "Fachkräfte der Jugendhilfe", "source": "https://example.org/termin"},
+               "audience": "Fachkräfte der Jugendhilfe", "source": "https://www.lwl.org/beispiel-termin"},
 }
 
 
