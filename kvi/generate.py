@@ -276,19 +276,20 @@ class _Helpers:
         return Markup(f'<p class="kvi-checked">{escape(text)}</p>')
 
     def sources(self, record: Record, part: str | None = None) -> Markup:
-        """The sources of an entry (or of its block part, e.g. 'visits'): each linked and marked
-        with its kind, then the source's date."""
+        """The sources of an entry (or of its block part, e.g. 'visits'), linked and grouped by kind
+        (the provider or an authority first, then other sites), then the source's date."""
         block = record.fields[part] if part else record.fields
-        rendered = []
-        for cited in self.r.classifier.block(block, source_kinds.own_web(record)):
-            item = self.web(cited.url) if cited.url else escape(cited.text)
-            if cited.kind in ("primary", "secondary"):
-                item = Markup(f"{item} ({escape(self.t('data.kind.' + cited.kind))})")
-            rendered.append(item)
+        cited = self.r.classifier.block(block, source_kinds.own_web(record))
+        groups = []
+        for kind in ("primary", "named", "secondary"):
+            items = [self.web(c.url) if c.url else escape(c.text) for c in cited if c.kind == kind]
+            if items:
+                label = f" ({escape(self.t('data.kind.' + kind))})" if kind != "named" else ""
+                groups.append(Markup(", ").join(items) + Markup(label))
         date = block.get("source_date")
         dated = (self.t("data.source_as_of", date=formatting.source_date(str(date), self.r.language.locale))
                  if date else self.t("data.source_undated"))
-        return Markup(", ".join(rendered)) + Markup(". ") + escape(dated)
+        return Markup("; ").join(groups) + Markup(". ") + escape(dated)
 
     def source_age(self, record: Record, part: str | None = None) -> Markup:
         """A warning where the source is so old that the facts may have changed."""
