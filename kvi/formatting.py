@@ -21,8 +21,9 @@ def phone_link(number: str) -> Markup:
     return Markup('<a href="tel:{}" class="kvi-phone" dir="ltr">{}</a>').format(digits, number)
 
 
-def web_link(url: str) -> Markup:
-    shown = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+def web_link(url: str, shown: str | None = None) -> Markup:
+    """A link showing the address without scheme and www. (or the given text, e.g. only the domain)."""
+    shown = shown or re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
     return Markup('<a href="{}" dir="ltr">{}</a>').format(url, shown)
 
 

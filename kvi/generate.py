@@ -275,14 +275,18 @@ class _Helpers:
             text = self.t("data.to_confirm")
         return Markup(f'<p class="kvi-checked">{escape(text)}</p>')
 
-    def sources(self, record: Record, part: str | None = None) -> Markup:
+    def sources(self, record: Record, part: str | None = None, short: bool = False) -> Markup:
         """The sources of an entry (or of its block part, e.g. 'visits'), linked and grouped by kind
-        (the provider or an authority first, then other sites), then the source's date."""
+        (the provider or an authority first, then other sites), then the source's date. short: one
+        link per site, named by its domain (for a printed card; the full list is on the record's page)."""
         block = record.fields[part] if part else record.fields
         cited = self.r.classifier.block(block, source_kinds.own_web(record))
+        if short:
+            cited = list({c.domain or c.text: c for c in reversed(cited)}.values())[::-1]
         groups = []
         for kind in ("primary", "named", "secondary"):
-            items = [self.web(c.url) if c.url else escape(c.text) for c in cited if c.kind == kind]
+            items = [formatting.web_link(c.url, c.domain if short else None) if c.url else escape(c.text)
+                     for c in cited if c.kind == kind]
             if items:
                 label = f" ({escape(self.t('data.kind.' + kind))})" if kind != "named" else ""
                 groups.append(Markup(", ").join(items) + Markup(label))
