@@ -10,11 +10,13 @@ from pathlib import Path
 
 from kvi import (
     citations,
+    data_translations,
     easy_read,
     editors_report,
     engine,
     navigation,
     pages,
+    parity,
     pdf,
     publish,
     render,
@@ -75,7 +77,7 @@ def load(root: Path = ROOT) -> Sources:
     languages = load_languages(root)
     problems: list[Problem] = []
     model, found = data_model.load(root)
-    problems += found or source_kinds.check(model)
+    problems += found or source_kinds.check(model) + data_translations.check(model)
     ui, found = load_ui_strings(root, languages)
     problems += found
     trees = {}
@@ -83,6 +85,7 @@ def load(root: Path = ROOT) -> Sources:
         trees[language.code], found = pages.load_tree(root, language.code)
         problems += found
     problems += citations.check(trees)
+    problems += parity.check(trees, languages)
     findings = easy_read.check(trees, languages, model, root)
     problems += easy_read.errors(findings)
     # Rendering relies on valid pages and data: report what is wrong with them first.

@@ -42,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
                               "(current, outdated, missing, orphaned, untranslated; reviewed or not)")
     report.add_argument("--fail", action="store_true",
                         help="exit with 1 when a translation is outdated, orphaned or still untranslated")
+    report.add_argument("--data", action="store_true",
+                        help="instead of pages: each translatable text field of data/ that is missing or outdated "
+                        "per language, with the German text's source_hash")
+    report.add_argument("--lang", action="append", metavar="CODE",
+                        help="with --data: only this language (repeatable; default: every language except German "
+                        "and Leichte Sprache)")
     report.set_defaults(run=_translations)
 
     prisons = verbs.add_parser("prisons", help="list which facts families need are still unknown per prison")
@@ -148,9 +154,19 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _translations(args: argparse.Namespace) -> int:
-    from kvi.translation_status import print_report
+    if not args.data:
+        from kvi.translation_status import print_report
 
-    return print_report(args.root, fail=args.fail)
+        return print_report(args.root, fail=args.fail)
+    from kvi import data_translations
+    from kvi.languages import load_languages
+    from kvi.model import load
+    from kvi.problems import fail_if
+
+    model, problems = load(args.root)
+    fail_if(problems)
+    langs = args.lang or [lang.code for lang in load_languages(args.root)[1:] if not lang.easy_read]
+    return data_translations.print_report(model, langs, fail=args.fail)
 
 
 def _prisons(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from kvi import formatting, pdf, source_kinds
+from kvi import data_translations, formatting, pdf, source_kinds
 from kvi.addresses import Address, export_file, index_of, page_of, pdf_file
 from kvi.languages import SOURCE, Language
 from kvi.model import CLOSED, OPERATOR_ID, ORGANISATION_ID, Model, Record
@@ -228,15 +228,19 @@ class _Helpers:
         return self.pdf(pdf_file(prison.id, self.r.language.code))
 
     def text(self, entry: Record | dict, name: str, inline: bool = False) -> Markup:
-        """A reader's text field in this language, or the German text marked as German."""
+        """A reader's text field in this language; else the German text, marked as German, with a
+        note where a translation exists but was made from an older German text."""
         fields = _fields(entry)
-        translated = fields.get("translations", {}).get(self.r.language.code, {}).get(name)
-        value = translated or fields.get(name) or ""
+        found = data_translations.lookup(fields, self.r.language.code, name)
+        value = found.text or fields.get(name) or ""
         paragraphs = [escape(part.strip()) for part in re.split(r"\n\s*\n", value) if part.strip()]
-        attributes = "" if translated or self.german else ' lang="de" dir="ltr"'
+        attributes = "" if found.text or self.german else ' lang="de" dir="ltr"'
+        note = escape(self.t("data.translation_outdated")) if found.outdated else ""
         if inline:
-            return Markup(f"<span{attributes}>{' '.join(paragraphs)}</span>")
-        return Markup("".join(f"<p{attributes}>{p}</p>" for p in paragraphs))
+            note_part = f' <span class="kvi-outdated">({note})</span>' if note else ""
+            return Markup(f"<span{attributes}>{' '.join(paragraphs)}</span>{note_part}")
+        note_part = f'<p class="kvi-outdated">{note}</p>' if note else ""
+        return Markup(note_part + "".join(f"<p{attributes}>{p}</p>" for p in paragraphs))
 
     def name(self, record: Record, field_name: str = "name") -> Markup:
         """A proper name from data (German), marked as German inside other languages."""

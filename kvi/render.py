@@ -72,11 +72,13 @@ def content_pages(paths: list[str], languages: list[Language], trees: dict[str, 
         for language in targets:
             page = trees[language.code].get(path, source)
             fallback = page is source and language.code != SOURCE
+            # Made from an older German text: the page says so and links the German one.
+            outdated = page is not source and page.meta["translation"]["source_hash"] != source.source_hash
             filters = _filters(ui[language.code], source.meta.get("section"), source.meta.get("audience", []),
                                districts, [])
             printing = _print_meta(printed.get(path), language, path, ui[language.code], base_url)
             result, found = _render_page(page, source.meta, language, ui[language.code], filters, available,
-                                         fallback, model, printing)
+                                         fallback, outdated, model, printing)
             rendered.append(result)
             problems += found
     return rendered, problems
@@ -151,7 +153,7 @@ def _filters(ui: dict[str, str], section: str | None, audience: list[str], distr
 
 
 def _render_page(page: Page, source_meta: dict, language: Language, language_ui: dict[str, str], filters: dict,
-                 available: list[str], fallback: bool, model: Model,
+                 available: list[str], fallback: bool, outdated: bool, model: Model,
                  printing: dict | None) -> tuple[RenderedPage, list[Problem]]:
     locale = "de_DE" if fallback else language.locale
     german_text = fallback or language.hreflang.startswith(SOURCE)
@@ -171,6 +173,7 @@ def _render_page(page: Page, source_meta: dict, language: Language, language_ui:
             "quick_exit": source_meta.get("section") in QUICK_EXIT_SECTIONS,
             "filters": filters,
             "fallback": fallback,
+            "outdated": outdated,
             "unreviewed": bool(translation) and not translation.get("reviewed", False),
             "available": available,
             "print": printing,

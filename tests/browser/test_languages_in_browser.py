@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kvi.build import ROOT
+
 
 def test_language_switch_keeps_the_page(page, server, languages):
     page.goto(f"{server}erste-schritte/")
@@ -114,3 +116,25 @@ def test_easy_read_shows_one_sentence_per_line_in_larger_type(page, server, lang
     page.goto(server)
     size, leading = page.evaluate(TYPE)
     assert easy_size >= 1.2 * size and easy_leading / easy_size > leading / size
+
+
+def test_arabic_childrens_fallback_keeps_the_childrens_layout(page, server):
+    """A children's page without an Arabic translation: the German text, in the children's layout of
+    its age band, right-to-left around it, with the helpline box on top in Arabic."""
+    german = ROOT / "content" / "de" / "kinder" / "8-12"
+    missing = sorted(p.name for p in german.glob("*.md") if not (ROOT / "content" / "ar" / "kinder" / "8-12" / p.name).exists())
+    assert missing, "every 8–12 page has an Arabic translation: pick another fallback for this test"
+    page.goto(f"{server}ar/kinder/8-12/{missing[0].removesuffix('.md')}/")
+    assert page.locator("body").get_attribute("dir") == "rtl"
+    layout = page.locator("article .kvi-age.kvi-age-8-12")
+    box = layout.locator(".kvi-kids-helpline")
+    assert box.locator("a[href='tel:116111']").count() == 1
+    assert box.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    text = layout.locator("[data-read-aloud] > div[lang='de']")
+    assert text.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    # The box stands above the German text's title, and the text has the age band's type size.
+    assert box.bounding_box()["y"] < text.locator("h1").bounding_box()["y"]
+    size = text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    root = page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    assert abs(size - 0.95 * root) < 0.5  # .md-typeset .kvi-age-8-12 { font-size: .95rem }
+    assert page.locator(".kvi-notice--fallback").count() == 1

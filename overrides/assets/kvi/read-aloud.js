@@ -5,7 +5,9 @@
   var box = document.querySelector(".kvi-read-aloud");
   if (!box || !("speechSynthesis" in window)) return;
   var button = box.querySelector("button");
-  var lang = document.documentElement.lang.split("-")[0];
+  var region = document.querySelector("article [data-read-aloud]");
+  // The text's own language: the page's, or German where a page has no translation yet.
+  var lang = (region ? region.closest("[lang]") : document.documentElement).lang.split("-")[0];
 
   function localVoice() {
     return speechSynthesis.getVoices().filter(function (voice) {
@@ -30,7 +32,7 @@
     }
     var voice = localVoice();
     if (!voice) return;
-    var text = document.querySelector("article [data-read-aloud]").innerText;
+    var text = region.innerText;
     var utterance = new SpeechSynthesisUtterance(text);
     utterance.voice = voice;
     utterance.lang = voice.lang;
