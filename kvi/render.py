@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
-from kvi import addresses, exports, formatting, generate, pdf, qr, references, short_links
+from kvi import addresses, exports, formatting, generate, pdf, qr, references, short_links, translation_status
 from kvi.languages import SOURCE, Language
 from kvi.model import OPERATOR_ID, ORGANISATION_ID, Model
 from kvi.pages import Page
@@ -64,6 +64,7 @@ def content_pages(paths: list[str], languages: list[Language], trees: dict[str, 
     printed = {item.path: item for item in printables}
     problems: list[Problem] = []
     rendered = []
+    table = translation_status.coverage(languages, trees)
     for path in paths:
         source = trees[SOURCE][path]
         districts, found = _districts(source, model)
@@ -77,8 +78,9 @@ def content_pages(paths: list[str], languages: list[Language], trees: dict[str, 
             filters = _filters(ui[language.code], source.meta.get("section"), source.meta.get("audience", []),
                                districts, [])
             printing = _print_meta(printed.get(path), language, path, ui[language.code], base_url)
+            shown = _coverage(table, languages, ui[language.code]) if source.meta.get("language_coverage") else None
             result, found = _render_page(page, source.meta, language, ui[language.code], filters, available,
-                                         fallback, outdated, model, printing)
+                                         fallback, outdated, model, printing, shown)
             rendered.append(result)
             problems += found
     return rendered, problems
@@ -154,7 +156,7 @@ def _filters(ui: dict[str, str], section: str | None, audience: list[str], distr
 
 def _render_page(page: Page, source_meta: dict, language: Language, language_ui: dict[str, str], filters: dict,
                  available: list[str], fallback: bool, outdated: bool, model: Model,
-                 printing: dict | None) -> tuple[RenderedPage, list[Problem]]:
+                 printing: dict | None, coverage: dict | None = None) -> tuple[RenderedPage, list[Problem]]:
     locale = "de_DE" if fallback else language.locale
     german_text = fallback or language.hreflang.startswith(SOURCE)
     easy_read = language.easy_read and not fallback
@@ -177,6 +179,7 @@ def _render_page(page: Page, source_meta: dict, language: Language, language_ui:
             "unreviewed": bool(translation) and not translation.get("reviewed", False),
             "available": available,
             "print": printing,
+            "coverage": coverage,
             "sources": _sources(source_meta.get("sources", []), language.locale),
             # Pages with the same title elsewhere (each age band, a leaflet) say which they are.
             "title_note": (language_ui[f"title.age.{source_meta['age_band']}"] if source_meta.get("age_band")
@@ -184,6 +187,18 @@ def _render_page(page: Page, source_meta: dict, language: Language, language_ui:
         },
     }
     return RenderedPage(language.code, page.path, page.file, _with_front_matter(meta, body)), problems
+
+
+def _coverage(table: list[dict], languages: list[Language], ui: dict[str, str]) -> dict:
+    """The translation coverage table in the reader's language: section titles, each language by
+    its own name."""
+    by_code = {language.code: language for language in languages}
+    return {"sections": [ui[f"section.{section}"] for section in translation_status.SECTIONS],
+            "rows": [{"name": by_code[row["code"]].name, "hreflang": by_code[row["code"]].hreflang,
+                      "dir": by_code[row["code"]].dir,
+                      "cells": [ui["coverage.cell"].replace("{current}", str(cell["current"]))
+                                .replace("{total}", str(cell["total"])) for cell in row["cells"]]}
+                     for row in table]}
 
 
 def _sources(sources: list[dict], locale: str) -> list[dict]:

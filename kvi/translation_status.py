@@ -80,6 +80,23 @@ def rows_of(languages: list[Language], trees: dict[str, dict[str, pages.Page]]) 
 
 statuses = rows  # the earlier name
 
+# Sections in the order of the menu; a page without one counts as "start".
+SECTIONS = ("start", "familie", "kinder", "hilfe", "fachleute")
+
+
+def coverage(languages: list[Language], trees: dict[str, dict[str, pages.Page]]) -> list[dict]:
+    """Per language (German excepted) and section: how many pages it has as a current translation,
+    of how many German pages."""
+    section_of = {path: page.meta.get("section", "start") for path, page in trees[SOURCE].items()}
+    found = rows_of(languages, trees)
+    table = []
+    for language in languages[1:]:
+        current = Counter(section_of[s.path] for s in found if s.lang == language.code and s.state == "current")
+        table.append({"code": language.code, "cells": [
+            {"section": section, "current": current[section],
+             "total": sum(1 for value in section_of.values() if value == section)} for section in SECTIONS]})
+    return table
+
 
 def summary(found: list[Status]) -> dict[str, Counter]:
     """Per language, how many pages are in each state, and how many are reviewed ('reviewed')."""

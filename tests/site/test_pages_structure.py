@@ -115,3 +115,22 @@ def test_sources_stand_at_the_foot_of_their_page_in_every_language(site: Path, l
             if not language.hreflang.startswith("de") and '<ul lang="de">' not in block:
                 problems.append((language.code, path, "titles not marked as German"))
     assert problems == []
+
+
+def test_home_and_background_pages_show_the_language_coverage(site: Path):
+    """Counted from the translation status at build time: each language but German, by its own name,
+    one cell per section; the German home page's table says how many pages English has of its family pages."""
+    from kvi import pages, translation_status
+
+    trees = {language.code: pages.load_tree(ROOT, language.code)[0] for language in LANGUAGES}
+    expected = {row["code"]: row["cells"] for row in translation_status.coverage(LANGUAGES, trees)}
+    for prefix, path in itertools.product(["", "en/", "ar/"], ["", "fachleute/hintergrund/"]):
+        text = article((site / prefix / path / "index.html").read_text(encoding="utf-8"))
+        table = re.search(r'<section class="kvi-coverage".*?</section>', text, re.DOTALL)
+        assert table, (prefix, path)
+        rows = re.findall(r'<tr><th scope="row" lang="([^"]+)" dir="(ltr|rtl)">[^<]+</th>(.*?)</tr>', table.group(0))
+        assert [hreflang for hreflang, _, _ in rows] == [language.hreflang for language in LANGUAGES[1:]]
+    german = article((site / "index.html").read_text(encoding="utf-8"))
+    english_row = re.search(r'<tr><th scope="row" lang="en" dir="ltr">English</th>(.*?)</tr>', german).group(1)
+    familie = next(cell for cell in expected["en"] if cell["section"] == "familie")
+    assert f"<td>{familie['current']} von {familie['total']}</td>" in english_row

@@ -6,6 +6,7 @@ Built once for this module instead of once per check, in three languages."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,19 @@ def test_missing_translation_falls_back_to_german_with_notice(variant: Path) -> 
     fallbacks = [p for p in (variant / "en").rglob("*.html") if "kvi-notice--fallback" in p.read_text(encoding="utf-8")]
     assert variant / "en/erste-schritte/index.html" in fallbacks
     assert entry["languages"]["de"]["page_count"] - entry["languages"]["en"]["page_count"] == len(fallbacks)
+
+
+def test_translation_of_an_older_german_text_says_so_and_links_the_german_page(variant: Path) -> None:
+    """The German first-steps page changed in this copy (districts added): its Arabic translation,
+    made from the older text, is outdated."""
+    page = (variant / "ar/erste-schritte/index.html").read_text(encoding="utf-8")
+    notices = re.findall(r'<aside class="kvi-notice kvi-notice--outdated" role="note">(.*?)</aside>', page, re.S)
+    assert len(notices) == 1
+    href = re.search(r'<a href="([^"]+)" hreflang="de">', notices[0]).group(1)
+    assert (variant / "ar/erste-schritte" / href).resolve() == (variant / "erste-schritte").resolve()
+    # The German page itself and the current Arabic pages carry no such notice.
+    assert "kvi-notice--outdated" not in (variant / "erste-schritte/index.html").read_text(encoding="utf-8")
+    assert "kvi-notice--outdated" not in (variant / "ar/index.html").read_text(encoding="utf-8")
 
 
 def test_site_works_under_a_sub_path(variant: Path) -> None:

@@ -89,3 +89,26 @@ def test_prison_report_fails_only_for_open_prisons_without_booking(project, caps
                     if r.fields.get("operating_status") == "geschlossen"
                     or (r.fields.get("visits") or {}).get("booking") or (r.fields.get("visits") or {}).get("booking_phone")}
     assert print_prison_report(Model({"prisons": with_booking}), fail=True) == 0
+
+
+def test_language_coverage_counts_current_translations_per_section(project):
+    from kvi import pages
+    from kvi.languages import load_languages
+
+    def table():
+        languages = load_languages(project)
+        trees = {language.code: pages.load_tree(project, language.code)[0] for language in languages}
+        return {row["code"]: {cell["section"]: (cell["current"], cell["total"]) for cell in row["cells"]}
+                for row in translation_status.coverage(languages, trees)}
+
+    before = table()
+    german = project / "content" / "de"
+    sections = [page.read_text(encoding="utf-8").split("section: ")[1].split("\n")[0] if "\nsection: " in
+                page.read_text(encoding="utf-8") else "start" for page in german.rglob("*.md")]
+    assert sum(total for _, total in before["en"].values()) == len(sections)
+    assert before["en"]["familie"][1] == sections.count("familie")
+    assert before["en"]["start"][0] >= 1  # the English home page
+    # The German first-steps page changes: its English translation no longer counts.
+    first = german / "erste-schritte.md"
+    first.write_text(first.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", encoding="utf-8")
+    assert table()["en"]["familie"][0] == before["en"]["familie"][0] - 1

@@ -119,6 +119,7 @@ def test_existing_or_invalid_id_is_refused_and_nothing_is_written(project, capsy
 
 def test_new_translation_starts_from_the_german_page(project, capsys):
     german, _ = read_page(project / "content" / "de" / "familie" / "besuch.md", project, "de")
+    (project / "content" / "en" / "familie" / "besuch.md").unlink(missing_ok=True)  # not yet translated here
     assert main(["--root", str(project), "new", "translation", "en", "familie/besuch"]) == 0
     assert "Übersetzung angelegt: content/en/familie/besuch.md" in capsys.readouterr().out
     target = project / "content" / "en" / "familie" / "besuch.md"

@@ -1,0 +1,74 @@
+"""Data text translated field by field: a translation counts only while its German text is the one
+it was made from; otherwise the page shows the current German text with a notice."""
+
+from pathlib import Path
+
+import pytest
+
+from kvi import cli, data_translations
+from kvi.build import load as load_sources
+from kvi.model import load
+from kvi.problems import BuildFailed
+from tests.unit.test_data_errors import line_of
+from tests.unit.test_data_pages import _renderer
+
+PRISON = "jva-detmold"
+
+
+def _add_translation(project: Path, field: str, text: str, source_hash: str) -> None:
+    """An Arabic translation of a field of JVA Detmold's visits block, as an editor adds it."""
+    prisons = project / "data" / "prisons.yml"
+    content = prisons.read_text(encoding="utf-8")
+    start = content.index(f"- id: {PRISON}\n")
+    status = content.index("    status: to_confirm\n", content.index("  visits:\n", start))
+    block = (f"    translations:\n      ar:\n        {field}:\n          text: \"{text}\"\n"
+             f"          source_hash: {source_hash}\n")
+    end = status + len("    status: to_confirm\n")
+    prisons.write_text(content[:end] + block + content[end:], encoding="utf-8")
+
+
+def _german(project: Path, field: str) -> str:
+    model, _ = load(project)
+    return model.record("prisons", PRISON).fields["visits"][field]
+
+
+def test_fingerprint_ignores_how_yaml_wraps_the_text():
+    assert data_translations.fingerprint("Höchstens 3\n  Besucher.") == data_translations.fingerprint("Höchstens 3 Besucher.")
+    assert data_translations.fingerprint("Höchstens 3 Besucher.") != data_translations.fingerprint("Höchstens 4 Besucher.")
+
+
+def test_a_current_translation_is_shown_in_its_language(project):
+    _add_translation(project, "other", "ثلاثة زوار على الأكثر.", data_translations.fingerprint(_german(project, "other")))
+    body = _renderer(project, "ar")(f"jva/{PRISON}.md")
+    assert "<p>ثلاثة زوار على الأكثر.</p>" in body
+    assert "kvi-outdated" not in body
+
+
+def test_an_outdated_translation_gives_way_to_the_current_german_text(project):
+    _add_translation(project, "other", "ثلاثة زوار على الأكثر.", "000000000000")
+    body = _renderer(project, "ar")(f"jva/{PRISON}.md")
+    assert "ثلاثة زوار" not in body
+    german = " ".join(_german(project, "other").split())
+    assert f'<p lang="de" dir="ltr">{german}</p>' in body
+    assert '<p class="kvi-outdated">يجري تحديث ترجمة هذا النص' in body
+
+
+def test_the_report_lists_missing_and_outdated_fields_with_the_current_hash(project, capsys):
+    german = _german(project, "other")
+    _add_translation(project, "other", "…", "000000000000")
+    assert cli.main(["--root", str(project), "translations", "--data", "--lang", "ar", "--fail"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    row = next(line for line in out if f"prisons/{PRISON}.visits.other" in line).split()
+    assert row[:4] == ["ar", f"prisons/{PRISON}.visits.other", "outdated", data_translations.fingerprint(german)]
+    assert out[-1].startswith("0 of ") and "(1 outdated," in out[-1]
+
+
+def test_a_translation_of_a_field_that_is_not_there_is_reported(project):
+    _add_translation(project, "otherr", "…", "000000000000")
+    with pytest.raises(BuildFailed) as failure:
+        load_sources(project)
+    line = line_of(project / "data" / "prisons.yml", "        otherr:")
+    assert [str(p) for p in failure.value.problems] == [
+        f"data/prisons.yml:{line}: visits.translations.ar.otherr: 'otherr' is no German text of this "
+        "block to translate (translatable here: booking, children, family_offers, id_rules, items, "
+        "long_term, other, times)"]
