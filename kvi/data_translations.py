@@ -28,18 +28,19 @@ def fingerprint(text: str) -> str:
 class Lookup:
     text: str | None  # the translation, when current
     outdated: bool  # a translation exists but was made from an older German text
+    reviewed: bool = True  # a native speaker has checked the translation shown
 
 
 def lookup(block: dict, lang: str, name: str) -> Lookup:
     entry = block.get(FIELD, {}).get(lang, {}).get(name)
     german = block.get(name)
     if isinstance(entry, str):  # the glossary's term and definition: kept current as a whole
-        return Lookup(entry, False)
+        return Lookup(entry, False, bool(block.get("reviewed_translations")))
     if not entry or not isinstance(german, str):
         return Lookup(None, False)
     if entry["source_hash"] != fingerprint(german):
         return Lookup(None, True)
-    return Lookup(entry["text"], False)
+    return Lookup(entry["text"], False, entry["reviewed"])
 
 
 def translatable(kind: str, part: str | None) -> list[str]:

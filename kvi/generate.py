@@ -154,6 +154,13 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
+@dataclass(frozen=True)
+class Rendered:
+    description: str
+    body: str
+    unreviewed: bool
+
+
 class PageRenderer:
     """Renders data pages for one language."""
 
@@ -164,13 +171,15 @@ class PageRenderer:
         self.classifier = source_kinds.Classifier(model)
         self.env = _environment()
 
-    def render(self, page: DataPage) -> tuple[str, str]:
-        """(description as plain text, Markdown body) of a page in this renderer's language."""
+    def render(self, page: DataPage) -> Rendered:
+        """Description (plain text) and Markdown body of a page in this renderer's language, and whether
+        it shows a data translation no native speaker has checked yet."""
         helpers = _Helpers(self, Address(page.path))
         template = self.env.get_template(f"{page.template}.md.j2")
         module = template.make_module({**page.context, "t": helpers.t, "h": helpers, "language": self.language})
         # The description block is escaped HTML; striptags turns it back into text.
-        return Markup(str(module.description)).striptags(), str(module)  # type: ignore[attr-defined]
+        description = Markup(str(module.description)).striptags()  # type: ignore[attr-defined]
+        return Rendered(description, str(module), helpers.unreviewed)
 
 
 class _Helpers:
@@ -184,6 +193,7 @@ class _Helpers:
         self.r = renderer
         self.page = page
         self.german = renderer.language.hreflang.startswith(SOURCE)
+        self.unreviewed = False  # the page shows a data translation no native speaker has checked
 
     def t(self, key: str, **values) -> str:
         text = self.r.ui[key]
@@ -232,6 +242,7 @@ class _Helpers:
         note where a translation exists but was made from an older German text."""
         fields = _fields(entry)
         found = data_translations.lookup(fields, self.r.language.code, name)
+        self.unreviewed = self.unreviewed or (found.text is not None and not found.reviewed)
         value = found.text or fields.get(name) or ""
         paragraphs = [escape(part.strip()) for part in re.split(r"\n\s*\n", value) if part.strip()]
         attributes = "" if found.text or self.german else ' lang="de" dir="ltr"'

@@ -130,15 +130,15 @@ def _data_pages(languages: list[Language], targets: list[Language], model: Model
     for language in targets:
         renderer = generate.PageRenderer(language, ui[language.code], model)
         for page in planned:
-            description, body = renderer.render(page)
+            result = renderer.render(page)
             filters = _filters(ui[language.code], page.section, list(page.audience), list(page.districts),
                                page.help_types)
-            meta = {"description": description, "kvi": {
-                "filters": filters, "fallback": False, "finder": page.finder, "unreviewed": False,
+            meta = {"description": result.description, "kvi": {
+                "filters": filters, "fallback": False, "finder": page.finder, "unreviewed": result.unreviewed,
                 "available": everywhere, "noindex": not page.searchable,
                 "print": _print_meta(printed.get(page.path), language, page.path, ui[language.code], base_url)}}
             source = f"templates/{page.template}.md.j2" + (f" with {page.record.file}" if page.record else "")
-            rendered.append(RenderedPage(language.code, page.path, source, _with_front_matter(meta, body)))
+            rendered.append(RenderedPage(language.code, page.path, source, _with_front_matter(meta, result.body)))
     return rendered
 
 

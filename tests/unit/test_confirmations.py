@@ -36,7 +36,7 @@ def test_the_confirmed_prison_page_says_when_it_was_checked(logged):
     languages = load_languages(logged)
     ui, _ = load_ui_strings(logged, languages)
     page = next(page for page in generate.plan(model) if page.path == "jva/jva-detmold.md")
-    _, body = generate.PageRenderer(languages[0], ui["de"], model).render(page)
+    body = generate.PageRenderer(languages[0], ui["de"], model).render(page).body
     assert "Zuletzt beim Anbieter geprüft am 27. November 2026." in body
 
 

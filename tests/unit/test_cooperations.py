@@ -131,7 +131,8 @@ def _render(model, languages, code: str) -> str:
     language = next(lang for lang in languages if lang.code == code)
     strings, _ = load_ui_strings(ROOT, languages)
     page = next(page for page in generate.plan(model) if page.path == "fachleute/netzwerk.md")
-    description, body = generate.PageRenderer(language, strings[code], model).render(page)
+    rendered = generate.PageRenderer(language, strings[code], model).render(page)
+    description, body = rendered.description, rendered.body
     assert description
     return body
 

@@ -22,7 +22,7 @@ def _renderer(project: Path, code: str = "de", model=None, languages=None):
     language = next(lang for lang in languages if lang.code == code)
     renderer = generate.PageRenderer(language, ui[code], model)
     planned = {page.path: page for page in generate.plan(model)}
-    return lambda path: renderer.render(planned[path])[1]
+    return lambda path: renderer.render(planned[path]).body
 
 
 def _render(project: Path, path: str) -> str:

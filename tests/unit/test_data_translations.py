@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kvi import cli, data_translations
+from kvi import cli, data_translations, generate
 from kvi.build import load as load_sources
+from kvi.languages import load_languages, load_ui_strings
 from kvi.model import load
 from kvi.problems import BuildFailed
 from tests.unit.test_data_errors import line_of
@@ -21,10 +22,14 @@ def _add_translation(project: Path, field: str, text: str, source_hash: str) -> 
     content = prisons.read_text(encoding="utf-8")
     start = content.index(f"- id: {PRISON}\n")
     status = content.index("    status: to_confirm\n", content.index("  visits:\n", start))
-    block = (f"    translations:\n      ar:\n        {field}:\n          text: \"{text}\"\n"
-             f"          source_hash: {source_hash}\n")
+    entry = (f"      ar:\n        {field}:\n          text: \"{text}\"\n"
+             f"          source_hash: \"{source_hash}\"\n          reviewed: false\n")
     end = status + len("    status: to_confirm\n")
-    prisons.write_text(content[:end] + block + content[end:], encoding="utf-8")
+    if content[end:].startswith("    translations:\n"):  # the block already has translations
+        end += len("    translations:\n")
+    else:
+        entry = "    translations:\n" + entry
+    prisons.write_text(content[:end] + entry + content[end:], encoding="utf-8")
 
 
 def _german(project: Path, field: str) -> str:
@@ -37,11 +42,17 @@ def test_fingerprint_ignores_how_yaml_wraps_the_text():
     assert data_translations.fingerprint("Höchstens 3 Besucher.") != data_translations.fingerprint("Höchstens 4 Besucher.")
 
 
-def test_a_current_translation_is_shown_in_its_language(project):
+def test_a_current_translation_is_shown_in_its_language_and_marked_unreviewed(project):
     _add_translation(project, "other", "ثلاثة زوار على الأكثر.", data_translations.fingerprint(_german(project, "other")))
     body = _renderer(project, "ar")(f"jva/{PRISON}.md")
     assert "<p>ثلاثة زوار على الأكثر.</p>" in body
     assert "kvi-outdated" not in body
+    model, _ = load(project)
+    languages = load_languages(project)
+    ui, _ = load_ui_strings(project, languages)
+    page = next(p for p in generate.plan(model) if p.path == f"jva/{PRISON}.md")
+    arabic = next(lang for lang in languages if lang.code == "ar")
+    assert generate.PageRenderer(arabic, ui["ar"], model).render(page).unreviewed  # the page says so
 
 
 def test_an_outdated_translation_gives_way_to_the_current_german_text(project):
