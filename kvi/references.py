@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from kvi import formatting
+from kvi import data_translations, formatting
 from kvi.model import Model
 from kvi.problems import Problem
 
@@ -29,18 +29,20 @@ RENDERERS: dict[str, Callable[[Any, str, bool], str]] = {
 
 
 def resolve(text: str, model: Model, locale: str, file: str, first_line: int,
-            german_in_foreign_text: bool = False, written: bool = False) -> tuple[str, list[Problem]]:
+            german_in_foreign_text: bool = False, written: bool = False,
+            lang: str | None = None) -> tuple[str, list[Problem]]:
     """Replace every reference in text; first_line is the file line where text starts.
 
-    Data text is German (names of services, organisations). Inside a page in another
-    language it is marked as German and isolated, so screen readers pronounce it right and
-    its brackets stay in place in right-to-left text.
+    Data text is German (names of services, organisations) unless the data hold a current
+    translation into lang. German text inside a page in another language is marked as German
+    and isolated, so screen readers pronounce it right and its brackets stay in place in
+    right-to-left text.
     """
     problems: list[Problem] = []
 
     def replace(match: re.Match) -> str:
         line = first_line + text.count("\n", 0, match.start())
-        rendered, problem = _render(match.group(1), model, locale, german_in_foreign_text, written)
+        rendered, problem = _render(match.group(1), model, locale, german_in_foreign_text, written, lang)
         if problem:
             problems.append(Problem(file, line, match.group(0), problem))
             return match.group(0)
@@ -49,7 +51,8 @@ def resolve(text: str, model: Model, locale: str, file: str, first_line: int,
     return REFERENCE.sub(replace, text), problems
 
 
-def _render(inner: str, model: Model, locale: str, mark_german: bool, written: bool) -> tuple[str, str | None]:
+def _render(inner: str, model: Model, locale: str, mark_german: bool, written: bool,
+            lang: str | None = None) -> tuple[str, str | None]:
     parts = PARTS.match(inner)
     if not parts:
         return "", "a reference must look like {{ kind.id.field }}, e.g. {{ helplines.nummer-gegen-kummer.phone }}"
@@ -69,6 +72,9 @@ def _render(inner: str, model: Model, locale: str, mark_german: bool, written: b
         return RENDERERS[name](value, locale, written), None
     if not isinstance(value, str):
         return "", f"'{name}' is not text and cannot be shown in a page"
+    translated = data_translations.lookup(record.fields, lang, name).text if lang else None
+    if translated:
+        return escape(translated), None
     if mark_german:
         return f'<span lang="de" dir="ltr">{escape(value)}</span>', None
     return escape(value), None

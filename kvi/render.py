@@ -161,7 +161,8 @@ def _render_page(page: Page, source_meta: dict, language: Language, language_ui:
     german_text = fallback or language.hreflang.startswith(SOURCE)
     easy_read = language.easy_read and not fallback
     body, problems = references.resolve(page.body, model, locale, page.file, page.body_line,
-                                        german_in_foreign_text=not german_text, written=easy_read)
+                                        german_in_foreign_text=not german_text, written=easy_read,
+                                        lang=None if fallback else language.code)
     if easy_read:
         body = easy_read_lines(body)
     translation = page.meta.get("translation", {})

@@ -82,3 +82,18 @@ def test_a_translation_of_a_field_that_is_not_there_is_reported(project):
         f"data/prisons.yml:{line}: visits.translations.ar.otherr: 'otherr' is no German text of this "
         "block to translate (translatable here: booking, children, family_offers, id_rules, items, "
         "long_term, other, times)"]
+
+
+def test_a_data_reference_in_a_translated_page_shows_the_current_translation(model):
+    from kvi import references
+
+    record = model.record("offers", "hilfetelefon-gewalt-gegen-frauen")
+    english = record.fields["translations"]["en"]["hours_note"]["text"]
+    reference = "{{ offers.hilfetelefon-gewalt-gegen-frauen.hours_note }}"
+    text, problems = references.resolve(reference, model, "en_GB", "content/en/x.md", 1,
+                                        german_in_foreign_text=True, lang="en")
+    assert (text, problems) == (english, [])
+    # No translation into that language: the German text, marked as German.
+    text, _ = references.resolve(reference, model, "uk_UA", "content/uk/x.md", 1, german_in_foreign_text=True,
+                                 lang="xx")
+    assert text == f'<span lang="de" dir="ltr">{record.fields["hours_note"]}</span>'
