@@ -92,3 +92,23 @@ def test_events_pages_in_every_language(site: Path, languages):
     index = (site / "termine/index.html").read_text(encoding="utf-8")
     assert 'href="../daten/termine.ics"' in index
     assert (site / "daten/termine.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_arabic_prison_pages_show_the_visiting_rules_in_arabic(site: Path, model):
+    """Where the data hold a current Arabic translation of a visits text, the Arabic page shows it,
+    not the German (the German stays for fields without one)."""
+    from html import unescape
+
+    from kvi.data_translations import lookup
+
+    shown = 0
+    for prison in model.kinds["prisons"].values():
+        visits = prison.fields.get("visits") or {}
+        text = lookup(visits, "ar", "booking").text
+        if not text:
+            continue
+        page = unescape((site / "ar/jva" / prison.id / "index.html").read_text(encoding="utf-8"))
+        assert text in page, prison.id
+        assert " ".join(visits["booking"].split()) not in page, prison.id
+        shown += 1
+    assert shown > 0, "no Arabic visits text in the data: this test checks nothing"

@@ -96,3 +96,21 @@ def test_the_build_stops_on_a_difference_of_a_current_translation_only(project: 
     hash_line = next(line for line in text.splitlines() if "source_hash:" in line)
     page_file.write_text(text.replace(hash_line, "  source_hash: 000000000000"), encoding="utf-8")
     load(project)
+
+
+def test_easy_read_and_outdated_translations_are_not_compared():
+    from kvi.languages import Language
+
+    german = Page("de", "x.md", "content/de/x.md", {}, GERMAN, 5, GERMAN)
+    rewritten = "# Besuch\n\nRufen Sie an.\n"
+    languages = [Language("de", "Deutsch", "de", "de_DE", "de", "ltr"),
+                 Language("ls", "Leichte Sprache", "de-x-ls", "de_DE", "de", "ltr", easy_read=True),
+                 Language("en", "English", "en", "en_GB", "en", "ltr")]
+    current = {"translation": {"source_hash": german.source_hash}}
+    trees = {"de": {"x.md": german},
+             "ls": {"x.md": Page("ls", "x.md", "content/ls/x.md", current, rewritten, 5, rewritten)},
+             "en": {"x.md": Page("en", "x.md", "content/en/x.md", {"translation": {"source_hash": "0" * 12}},
+                                 rewritten, 5, rewritten)}}
+    assert parity.check(trees, languages) == []
+    trees["en"]["x.md"] = Page("en", "x.md", "content/en/x.md", current, rewritten, 5, rewritten)
+    assert parity.check(trees, languages) != []  # the same text, now current: compared
