@@ -26,7 +26,7 @@ class Answer:
 
 
 def answers(log: dict) -> list[Answer]:
-    """Every request of the log, oldest first per entry (log: the loaded kind, id → record)."""
+    """Every request of the log, in the log's order (log: the loaded kind, id → record)."""
     found = []
     for record in log.values():
         for request in record.fields["requests"]:

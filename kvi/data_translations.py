@@ -116,12 +116,12 @@ def check(model: Model) -> list[Problem]:
 
 def print_report(model: Model, langs: list[str], fail: bool = False) -> int:
     """Each data text field and language that is not current, with the German text's hash."""
-    found = [row for row in rows(model, langs) if row.state != "current"]
+    every = list(rows(model, langs))
+    found = [row for row in every if row.state != "current"]
     width = max((len(row.label) for row in found), default=10)
     print(f"{'language':8}  {'field':{width}}  {'state':8}  source_hash  where")
     for row in found:
         print(f"{row.lang:8}  {row.label:{width}}  {row.state:8}  {row.source_hash}   {row.record.file}:{row.record.line}")
-    total = sum(1 for _ in rows(model, langs))
-    print(f"{total - len(found)} of {total} data text translations current "
+    print(f"{len(every) - len(found)} of {len(every)} data text translations current "
           f"({sum(r.state == 'outdated' for r in found)} outdated, {sum(r.state == 'missing' for r in found)} missing).")
     return 1 if fail and any(row.state == "outdated" for row in found) else 0

@@ -4,7 +4,8 @@ primary: the provider itself (the entry's own web address, or a provider's site 
 data/source_domains.yml) or a responsible authority listed there; secondary: every other site
 (press, encyclopaedias, directories); mirror: a listed copy or scraper, never accepted; named: a
 source written in words (a register, a phone call), which counts as primary only once a person
-confirmed the block or it comes from an official register. Which fields need a primary source is marked x-needs-primary in the schemas.
+confirmed the block or it comes from an official register. Which fields need a primary source is
+marked x-needs-primary in the schemas.
 """
 
 from __future__ import annotations
