@@ -6,6 +6,8 @@ a report) can point an editor to the exact place.
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,16 +125,30 @@ def _named(fields: yaml_source.Located, name: str) -> list[tuple[object, int]]:
     return list(zip(values, lines, strict=True))
 
 
+# Schema problems of a data file by its exact text and the day (dates must not lie in the future):
+# loading an unchanged file again (the preview after an edit elsewhere, the tests' project copies)
+# does not validate it again.
+_CHECKED: dict[tuple[str, str, str, datetime.date], list[Problem]] = {}
+
+
+def _schema_problems(data: object, schema: str, file: str, text: str) -> list[Problem]:
+    key = (schema, file, hashlib.sha256(text.encode("utf-8")).hexdigest(), datetime.date.today())
+    if key not in _CHECKED:
+        _CHECKED[key] = validate.check(data, schema, file)
+    return list(_CHECKED[key])
+
+
 def _load_kind(path: Path, file: str, kind: str, schema: str) -> tuple[dict[str, Record], list[Problem]]:
     if not path.exists():
         return {}, [Problem(file, None, None, "file is missing")]
-    data, problems = yaml_source.load(path, file)
+    text = path.read_text(encoding="utf-8")
+    data, problems = yaml_source.parse(text, file)
     if data is None and not problems:  # a file with nothing in it (or only comments)
         data = yaml_source.LocatedList()
         data.line = 1
     if problems:
         return {}, problems
-    problems = validate.check(data, schema, file)
+    problems = _schema_problems(data, schema, file, text)
     key = validate.key_field(schema)
     records: dict[str, Record] = {}
     for entry in data if isinstance(data, list) else []:

@@ -55,6 +55,16 @@ def only_languages(project: Path, codes: tuple[str, ...]) -> Path:
     return project
 
 
+def project_in(*codes: str):
+    """A `project` fixture for a test module whose checks need only these languages: assigned to
+    `project` in the module, it replaces the full copy (each further language costs every build and
+    check in the module about a second)."""
+    @pytest.fixture
+    def project(tmp_path: Path) -> Path:
+        return only_languages(copy_project(tmp_path / "project"), codes)
+    return project
+
+
 @pytest.fixture(scope="session")
 def model() -> data_model.Model:
     """The project's data, loaded once per worker; a test that changes data copies the project."""

@@ -2,6 +2,9 @@
 writes nothing."""
 
 from kvi.cli import main
+from tests.conftest import project_in
+
+project = project_in("de", "en")  # these checks need no more languages
 
 
 def test_broken_data_file_exits_non_zero_and_writes_nothing(project, tmp_path, capsys):

@@ -10,7 +10,10 @@ import pytest
 from kvi import cli, confirm_letters, confirmations, exports, generate
 from kvi import model as data_model
 from kvi.languages import load_languages, load_ui_strings
+from tests.conftest import project_in
 from tests.unit.test_data_errors import line_of, replace
+
+project = project_in("de", "en")  # these checks need no more languages
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "confirmations.example.yml"
 

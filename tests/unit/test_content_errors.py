@@ -7,6 +7,9 @@ import pytest
 
 from kvi.build import load_inputs
 from kvi.problems import BuildFailed
+from tests.conftest import project_in
+
+project = project_in("de", "en")  # these checks need no more languages
 
 
 def problems_of(project: Path) -> list[str]:

@@ -11,8 +11,11 @@ from kvi.build import load as load_sources
 from kvi.languages import load_languages, load_ui_strings
 from kvi.model import load
 from kvi.problems import BuildFailed
+from tests.conftest import project_in
 from tests.unit.test_data_errors import line_of
 from tests.unit.test_data_pages import _renderer
+
+project = project_in("de", "en", "ar")  # these checks need no more languages
 
 PRISON = "jva-detmold"
 

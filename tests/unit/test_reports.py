@@ -7,6 +7,9 @@ from kvi.build import ROOT
 from kvi.cli import main
 from kvi.model import Model, load
 from kvi.reports import PRISON_FIELDS, print_prison_report, prison_gap_totals, prison_gaps
+from tests.conftest import project_in
+
+project = project_in("de", "en")  # these checks need no more languages
 
 
 def test_every_report_runs_on_the_real_data(capsys):

@@ -11,6 +11,9 @@ from kvi import translation_status, validate
 from kvi.cli import main
 from kvi.pages import read_page
 from kvi.scaffold import ScaffoldRefused, entry_text, fields_of, new_entry, new_translation
+from tests.conftest import project_in
+
+project = project_in("de", "en")  # these checks need no more languages
 
 FILLED = {
     "offers": {"name": "Testangebot für Familien", "provider": "Beispiel e.V., Münster",
@@ -155,7 +158,7 @@ def test_new_translation_is_refused_for_existing_file_or_unknown_language_or_pag
     with pytest.raises(ScaffoldRefused, match="unknown language 'de'"):
         new_translation(project, "de", "familie/besuch.md")
     with pytest.raises(ScaffoldRefused, match="content/de/gibt-es-nicht.md: there is no such German page"):
-        new_translation(project, "tr", "gibt-es-nicht")
+        new_translation(project, "en", "gibt-es-nicht")
     with pytest.raises(ScaffoldRefused, match="not a page path"):
-        new_translation(project, "tr", "../README.md")
-    assert not (project / "content" / "tr" / "gibt-es-nicht.md").exists()
+        new_translation(project, "en", "../README.md")
+    assert not (project / "content" / "en" / "gibt-es-nicht.md").exists()

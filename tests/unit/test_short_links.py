@@ -11,7 +11,10 @@ import pytest
 
 from kvi.build import build, load_inputs
 from kvi.problems import BuildFailed
+from tests.conftest import project_in
 from tests.unit.test_data_errors import line_of, problems_of, replace
+
+project = project_in("de", "en", "ar")  # these checks need no more languages
 
 LEAFLET = "content/de/material/besuch-mit-kindern.md"
 

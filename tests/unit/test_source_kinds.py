@@ -4,7 +4,10 @@ from pathlib import Path
 
 from kvi import source_kinds
 from kvi.build import load
+from tests.conftest import project_in
 from tests.unit.test_data_errors import line_of, problems_of, replace
+
+project = project_in("de", "en")  # these checks need no more languages
 
 
 def _helpline_cites(project: Path, source: str) -> Path:
