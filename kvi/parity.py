@@ -32,17 +32,24 @@ NUMBER = re.compile(r"\d+")
 
 
 def check(trees: dict[str, dict[str, Page]], languages: list[Language]) -> list[Problem]:
-    """Every difference of every current translation, one problem each."""
+    """Every difference of every translation that is compared, one problem each."""
     problems = []
-    german = trees[SOURCE]
     for language in languages:
-        if language.code == SOURCE or language.easy_read:
-            continue
         for path, page in sorted(trees[language.code].items()):
-            source = german.get(path)
-            if source and page.meta.get("translation", {}).get("source_hash") == source.source_hash:
-                problems += compare(source, page)
+            source = trees[SOURCE].get(path)
+            if source is not None:
+                problems += check_page(source, page, language)
     return problems
+
+
+def check_page(german: Page, translation: Page, language: Language) -> list[Problem]:
+    """The differences of one page in one language, where it is compared: a current translation
+    (not German itself, not Leichte Sprache, not one made from an older German text)."""
+    if language.code == SOURCE or language.easy_read:
+        return []
+    if translation.meta.get("translation", {}).get("source_hash") != german.source_hash:
+        return []
+    return compare(german, translation)
 
 
 def compare(german: Page, translation: Page) -> list[Problem]:

@@ -25,7 +25,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from kvi import build, citations, easy_read, engine, pages, render, search, short_links
+from kvi import build, citations, easy_read, engine, pages, parity, render, search, short_links
 from kvi.languages import SOURCE, Language
 from kvi.problems import BuildFailed, Problem
 
@@ -157,6 +157,8 @@ class Preview:
                 problems += citations.check_page(page, german.meta.get("sources", []), german=code == SOURCE)
                 problems += easy_read.errors(easy_read.check({code: {path: page}}, sources.languages, sources.model))
                 problems += pages.check_links({code: {path: page}}, set(sources.trees[SOURCE]) | sources.data_paths)
+                language = next(lang for lang in sources.languages if lang.code == code)
+                problems += parity.check_page(german, page, language)
             if problems or page is None:
                 self.report(BuildFailed(problems).report() + "\nThe preview still shows the last good version.")
                 continue

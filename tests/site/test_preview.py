@@ -81,3 +81,18 @@ def test_a_mistake_is_reported_and_the_last_good_page_stays(preview) -> None:
         time.sleep(0.05)
     assert any("content/de/telefon.md:" in message and "description" in message for message in messages)
     assert fetch(f"{site}telefon/") == before
+
+
+def test_a_translation_that_no_longer_matches_its_german_page_is_reported(preview) -> None:
+    """The parity check runs on an edited translation too: a number the German page does not have."""
+    root, site, running, messages = preview
+    settled(running)
+    before = fetch(f"{site}en/ueber-uns/")
+    page = root / "content/en/ueber-uns.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nWe answer within 48 hours.\n", encoding="utf-8")
+    deadline = time.monotonic() + 20
+    while not any("content/en/ueber-uns.md" in message for message in messages) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert any("content/en/ueber-uns.md:" in message and "parity: the number 48" in message
+               for message in messages), messages[-3:]
+    assert fetch(f"{site}en/ueber-uns/") == before
