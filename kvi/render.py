@@ -78,7 +78,7 @@ def content_pages(paths: list[str], languages: list[Language], trees: dict[str, 
             filters = _filters(ui[language.code], source.meta.get("section"), source.meta.get("audience", []),
                                districts, [])
             printing = _print_meta(printed.get(path), language, path, ui[language.code], base_url)
-            shown = _coverage(table, languages, ui[language.code]) if source.meta.get("language_coverage") else None
+            shown = _coverage(table, languages) if source.meta.get("language_coverage") else None
             result, found = _render_page(page, source.meta, language, ui[language.code], filters, available,
                                          fallback, outdated, model, printing, shown)
             rendered.append(result)
@@ -190,16 +190,13 @@ def _render_page(page: Page, source_meta: dict, language: Language, language_ui:
     return RenderedPage(language.code, page.path, page.file, _with_front_matter(meta, body)), problems
 
 
-def _coverage(table: list[dict], languages: list[Language], ui: dict[str, str]) -> dict:
-    """The translation coverage table in the reader's language: section titles, each language by
-    its own name."""
+def _coverage(table: list[dict], languages: list[Language]) -> dict:
+    """The translation coverage table for the page: sections, and each language by its own name
+    (the template words them in the reader's language)."""
     by_code = {language.code: language for language in languages}
-    return {"sections": [ui[f"section.{section}"] for section in translation_status.SECTIONS],
+    return {"sections": list(translation_status.SECTIONS),
             "rows": [{"name": by_code[row["code"]].name, "hreflang": by_code[row["code"]].hreflang,
-                      "dir": by_code[row["code"]].dir,
-                      "cells": [ui["coverage.cell"].replace("{current}", str(cell["current"]))
-                                .replace("{total}", str(cell["total"])) for cell in row["cells"]]}
-                     for row in table]}
+                      "dir": by_code[row["code"]].dir, "cells": row["cells"]} for row in table]}
 
 
 def _sources(sources: list[dict], locale: str) -> list[dict]:
